@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.data.PreparedDataset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PrepareCommandTest {
 
@@ -30,7 +33,9 @@ class PrepareCommandTest {
 
     private Path writeCsv() throws IOException {
         Path input = dir.resolve("in.csv");
-        Files.writeString(input, """
+        Files.writeString(
+                input,
+                """
                 id,title,cat,vendor
                 1,red ball,Toys,v1
                 2,blue ball,Toys,v2
@@ -45,14 +50,25 @@ class PrepareCommandTest {
     void flagsOverrideConfigFile() throws IOException {
         Path input = writeCsv();
         Path config = dir.resolve("prepare.json");
-        Files.writeString(config, """
+        Files.writeString(
+                config,
+                """
                 {"input": "in.csv", "text_columns": ["title"], "label_column": "cat",
                  "id_column": "id", "numeric_columns": [], "categorical_columns": ["vendor"],
                  "test_size": 0.9}
                 """);
         Path output = dir.resolve("out");
-        int exit = run("prepare", "--config", config.toString(), "--output", output.toString(),
-                "--test-size", "0.5", "--seed", "3");
+        int exit =
+                run(
+                        "prepare",
+                        "--config",
+                        config.toString(),
+                        "--output",
+                        output.toString(),
+                        "--test-size",
+                        "0.5",
+                        "--seed",
+                        "3");
 
         assertEquals(0, exit, err.toString());
         PreparedDataset dataset = PreparedDataset.load(output);
@@ -60,15 +76,22 @@ class PrepareCommandTest {
         assertEquals(2, dataset.test().size());
         assertEquals(List.of("Outdoor", "Toys"), dataset.labels().names());
         assertTrue(out.toString().contains("Skipped (empty_label): 1"), out.toString());
-        assertEquals(input.toAbsolutePath().normalize(),
+        assertEquals(
+                input.toAbsolutePath().normalize(),
                 Path.of(dataset.report().input()).toAbsolutePath().normalize());
     }
 
     @Test
     void headerlessFileNeedsColumns() throws IOException {
         Path input = writeCsv();
-        int exit = run("prepare", "--input", input.toString(), "--output",
-                dir.resolve("out").toString(), "--no-header");
+        int exit =
+                run(
+                        "prepare",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "--no-header");
         assertEquals(1, exit);
         assertTrue(err.toString().contains("--columns"), err.toString());
     }
@@ -76,11 +99,17 @@ class PrepareCommandTest {
     @Test
     void missingColumnIsOneLineError() throws IOException {
         Path input = writeCsv();
-        int exit = run("prepare", "--input", input.toString(), "--output",
-                dir.resolve("out").toString());
+        int exit =
+                run(
+                        "prepare",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        dir.resolve("out").toString());
         assertEquals(1, exit);
         assertTrue(err.toString().startsWith("st4j prepare: error: "), err.toString());
-        assertTrue(err.toString().contains("column 'product_name': column not found"), err.toString());
+        assertTrue(
+                err.toString().contains("column 'product_name': column not found"), err.toString());
         assertTrue(!Files.exists(dir.resolve("out")));
     }
 }

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** RFC 4180 reading, encodings and row problems, each on a small fixture file. */
 class CsvTableTest {
@@ -40,8 +41,8 @@ class CsvTableTest {
 
     @Test
     void quotedNewlinesStayInOneField() throws IOException {
-        List<CsvTable.Row> rows = read("newlines.csv",
-                utf8("id,text\n1,\"line one\nline two\n\"\n2,plain\n"));
+        List<CsvTable.Row> rows =
+                read("newlines.csv", utf8("id,text\n1,\"line one\nline two\n\"\n2,plain\n"));
         assertEquals(2, rows.size());
         assertEquals(List.of("1", "line one\nline two\n"), rows.get(0).fields());
         assertEquals(2, rows.get(0).line());
@@ -52,9 +53,12 @@ class CsvTableTest {
 
     @Test
     void doubledQuotesAndCommasInsideQuotes() throws IOException {
-        List<CsvTable.Row> rows = read("quotes.csv",
-                utf8("id,name\n1,\"DB Longboards CoreFlex Crossbow 41\"\" Bamboo\"\n"
-                        + "2,\"Clothing, Shoes & Jewelry\"\n3,\"\"\n"));
+        List<CsvTable.Row> rows =
+                read(
+                        "quotes.csv",
+                        utf8(
+                                "id,name\n1,\"DB Longboards CoreFlex Crossbow 41\"\" Bamboo\"\n"
+                                        + "2,\"Clothing, Shoes & Jewelry\"\n3,\"\"\n"));
         assertEquals("DB Longboards CoreFlex Crossbow 41\" Bamboo", rows.get(0).fields().get(1));
         assertEquals("Clothing, Shoes & Jewelry", rows.get(1).fields().get(1));
         assertEquals("", rows.get(2).fields().get(1));
@@ -71,8 +75,7 @@ class CsvTableTest {
 
     @Test
     void crlfLineEndsLeaveNoCarriageReturn() throws IOException {
-        List<CsvTable.Row> rows = read("crlf.csv",
-                utf8("id,text\r\n1,\"a\r\nb\"\r\n2,c\r\n3,d"));
+        List<CsvTable.Row> rows = read("crlf.csv", utf8("id,text\r\n1,\"a\r\nb\"\r\n2,c\r\n3,d"));
         assertEquals(List.of("1", "a\r\nb"), rows.get(0).fields());
         assertEquals(List.of("2", "c"), rows.get(1).fields());
         assertEquals(4, rows.get(1).line());
@@ -84,8 +87,8 @@ class CsvTableTest {
     void nonAsciiAndLongCellsSurvive() throws IOException {
         String longCell = "ü✅".repeat(500_000);
         String text = "Café 【日本】 👍 won\uFFFDt \u00a0";
-        List<CsvTable.Row> rows = read("unicode.csv",
-                utf8("id,text,long\n1,\"" + text + "\"," + longCell + "\n"));
+        List<CsvTable.Row> rows =
+                read("unicode.csv", utf8("id,text,long\n1,\"" + text + "\"," + longCell + "\n"));
         assertEquals(text, rows.get(0).fields().get(1));
         assertEquals(longCell, rows.get(0).fields().get(2));
     }
@@ -103,21 +106,41 @@ class CsvTableTest {
     @Test
     void duplicateColumnNamesAreRejected() throws IOException {
         Path file = TestFiles.write(dir, "dup.csv", "Name,name \n1,2\n");
-        DataFileException error = assertThrows(DataFileException.class, () -> CsvTable.open(file, null));
+        DataFileException error =
+                assertThrows(DataFileException.class, () -> CsvTable.open(file, null));
         assertEquals("name", error.column());
         assertEquals(1, error.line());
     }
 
     @Test
     void headerlessFileUsesGivenNames() throws IOException {
-        Path file = TestFiles.write(dir, "noheader.csv", "1,apple iphone 8,Mobile Phones\n2,bosch fridge,Fridges\n");
-        try (CsvTable table = CsvTable.open(file, List.of("Product ID", "product_title", "category_label"))) {
+        Path file =
+                TestFiles.write(
+                        dir,
+                        "noheader.csv",
+                        "1,apple iphone 8,Mobile Phones\n2,bosch fridge,Fridges\n");
+        try (CsvTable table =
+                CsvTable.open(file, List.of("Product ID", "product_title", "category_label"))) {
             assertEquals(List.of("product_id", "product_title", "category_label"), table.columns());
             List<CsvTable.Row> rows = readAll(table);
             assertEquals(2, rows.size());
             assertEquals(1, rows.get(0).line());
             assertEquals(List.of("2", "bosch fridge", "Fridges"), rows.get(1).fields());
         }
+    }
+
+    @Test
+    void givenNamesMustBeUniqueAndNonEmpty() throws IOException {
+        Path file = TestFiles.write(dir, "noheader2.csv", "1,2,3\n");
+        DataFileException duplicate =
+                assertThrows(
+                        DataFileException.class,
+                        () -> CsvTable.open(file, List.of("a", "B", "b")));
+        assertEquals("b", duplicate.column());
+        DataFileException empty =
+                assertThrows(
+                        DataFileException.class, () -> CsvTable.open(file, List.of("a", " ", "c")));
+        assertTrue(empty.getMessage().contains("column 2 has an empty name"), empty.getMessage());
     }
 
     @Test
@@ -152,7 +175,8 @@ class CsvTableTest {
 
     @Test
     void raggedRowsNameTheMissingColumn() throws IOException {
-        List<CsvTable.Row> rows = read("ragged.csv", utf8("id,name,category\n1,a\n2,b,c,d\n3,c,e\n"));
+        List<CsvTable.Row> rows =
+                read("ragged.csv", utf8("id,name,category\n1,a\n2,b,c,d\n3,c,e\n"));
         DataFileException fewer = rows.get(0).problem();
         assertEquals(SkipReason.WRONG_FIELD_COUNT, fewer.reason());
         assertEquals("category", fewer.column());
@@ -160,7 +184,8 @@ class CsvTableTest {
         DataFileException more = rows.get(1).problem();
         assertEquals(SkipReason.WRONG_FIELD_COUNT, more.reason());
         assertEquals(3, more.line());
-        assertTrue(more.getMessage().contains("4 fields but there are 3 columns"), more.getMessage());
+        assertTrue(
+                more.getMessage().contains("4 fields but there are 3 columns"), more.getMessage());
         assertNull(rows.get(2).problem());
     }
 
@@ -192,7 +217,8 @@ class CsvTableTest {
         String content = "id,name\n1,\"a, b\"\n2,ü\n";
         Path plain = TestFiles.write(dir, "plain.csv", content);
         Path gzip = TestFiles.writeGzip(dir, "packed.csv.gz", content);
-        try (CsvTable a = CsvTable.open(plain, null); CsvTable b = CsvTable.open(gzip, null)) {
+        try (CsvTable a = CsvTable.open(plain, null);
+                CsvTable b = CsvTable.open(gzip, null)) {
             List<CsvTable.Row> plainRows = readAll(a);
             List<CsvTable.Row> gzipRows = readAll(b);
             assertEquals(plainRows.size(), gzipRows.size());
@@ -208,7 +234,8 @@ class CsvTableTest {
     @Test
     void emptyFileNeedsAHeader() throws IOException {
         Path file = TestFiles.write(dir, "empty.csv", "");
-        DataFileException error = assertThrows(DataFileException.class, () -> CsvTable.open(file, null));
+        DataFileException error =
+                assertThrows(DataFileException.class, () -> CsvTable.open(file, null));
         assertTrue(error.getMessage().contains("--no-header"), error.getMessage());
     }
 }

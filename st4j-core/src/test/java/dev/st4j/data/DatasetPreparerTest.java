@@ -5,19 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Text, label and feature extraction and the handling of bad rows. */
 class DatasetPreparerTest {
 
-    private static final String HEADER = "Uniq Id,Product Name,About Product,Product Specification,"
-            + "Technical Details,Category,Selling Price,Model Number,Is Amazon Seller\n";
+    private static final String HEADER =
+            "Uniq Id,Product Name,About Product,Product Specification,"
+                    + "Technical Details,Category,Selling Price,Model Number,Is Amazon Seller\n";
 
     @TempDir Path dir;
 
@@ -35,12 +37,15 @@ class DatasetPreparerTest {
 
     @Test
     void textSkipsEmptyCellsWithoutDoubleSpaces() throws IOException {
-        PreparedDataset dataset = prepare(config("""
-                a,  Name ,,"Spec
-                two lines",  Tech  ,Toys,$1,,Y
-                b,,,,,Toys,$1,,Y
-                c,Only name,"",  ,,Toys,$1,,Y
-                """));
+        PreparedDataset dataset =
+                prepare(
+                        config(
+                                """
+                                a,  Name ,,"Spec
+                                two lines",  Tech  ,Toys,$1,,Y
+                                b,,,,,Toys,$1,,Y
+                                c,Only name,"",  ,,Toys,$1,,Y
+                                """));
         assertEquals("Name Spec\ntwo lines Tech", byId(dataset, "a").text());
         assertEquals("", byId(dataset, "b").text());
         assertEquals("Only name", byId(dataset, "c").text());
@@ -65,40 +70,54 @@ class DatasetPreparerTest {
 
     @Test
     void labelIsTrimmedFirstSegment() throws IOException {
-        PreparedDataset dataset = prepare(config("""
-                a,x,,,,"  Clothing, Shoes & Jewelry | Women | Dresses ",$1,,Y
-                b,x,,,,Électronique & Café\u00a0|x,$1,,Y
-                c,x,,,,   ,$1,,Y
-                d,x,,,, | Toys,$1,,Y
-                """));
+        PreparedDataset dataset =
+                prepare(
+                        config(
+                                """
+                                a,x,,,,"  Clothing, Shoes & Jewelry | Women | Dresses ",$1,,Y
+                                b,x,,,,Électronique & Café\u00a0|x,$1,,Y
+                                c,x,,,,   ,$1,,Y
+                                d,x,,,, | Toys,$1,,Y
+                                """));
         assertEquals("Clothing, Shoes & Jewelry", byId(dataset, "a").label());
         assertEquals("Électronique & Café", byId(dataset, "b").label());
         assertEquals(2, dataset.report().skipped().get("empty_label"));
-        assertEquals(List.of("Clothing, Shoes & Jewelry", "Électronique & Café"), dataset.labels().names());
+        assertEquals(
+                List.of("Clothing, Shoes & Jewelry", "Électronique & Café"),
+                dataset.labels().names());
     }
 
     @Test
     void labelLevelPicksSegmentAndCountsShortPaths() throws IOException {
-        PreparedDataset dataset = prepare(config("""
-                a,x,,,,Toys & Games | Puzzles | Jigsaw,$1,,Y
-                b,x,,,,Toys & Games,$1,,Y
-                c,x,,,,Toys & Games | Dolls,$1,,Y
-                """).labelLevel(2));
+        PreparedDataset dataset =
+                prepare(
+                        config(
+                                        """
+                                        a,x,,,,Toys & Games | Puzzles | Jigsaw,$1,,Y
+                                        b,x,,,,Toys & Games,$1,,Y
+                                        c,x,,,,Toys & Games | Dolls,$1,,Y
+                                        """)
+                                .labelLevel(2));
         assertEquals("Puzzles", byId(dataset, "a").label());
         assertEquals("Dolls", byId(dataset, "c").label());
         assertEquals(1, dataset.report().skipped().get("label_level_missing"));
-        assertEquals(List.of("line 3, column 'category': label 'Toys & Games' has 1 '|'-separated"
-                + " segments, fewer than --label-level 2"),
+        assertEquals(
+                List.of(
+                        "line 3, column 'category': label 'Toys & Games' has 1 '|'-separated"
+                                + " segments, fewer than --label-level 2"),
                 dataset.report().skippedExamples().get("label_level_missing"));
     }
 
     @Test
     void categoricalKeepsLeadingZeros() throws IOException {
-        PreparedDataset dataset = prepare(config("""
-                a,x,,,,Toys,$5.00,01-0121,Y
-                b,x,,,,Toys,$0.00, 007 ,N
-                c,x,,,,Toys,,,
-                """));
+        PreparedDataset dataset =
+                prepare(
+                        config(
+                                """
+                                a,x,,,,Toys,$5.00,01-0121,Y
+                                b,x,,,,Toys,$0.00, 007 ,N
+                                c,x,,,,Toys,,,
+                                """));
         assertEquals(List.of("01-0121", "Y"), List.of(byId(dataset, "a").categorical()));
         assertEquals(List.of("007", "N"), List.of(byId(dataset, "b").categorical()));
         assertNull(byId(dataset, "c").categorical()[0]);
@@ -130,10 +149,13 @@ class DatasetPreparerTest {
     @Test
     void lenientRunCountsSkippedRows() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes((HEADER + "a,x,,,,Toys,$1,,Y\nb,x,,,,Toys,$1\nc,bad ").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(
+                (HEADER + "a,x,,,,Toys,$1,,Y\nb,x,,,,Toys,$1\nc,bad ")
+                        .getBytes(StandardCharsets.UTF_8));
         bytes.write(0xFF);
-        bytes.writeBytes(",,,,Toys,$1,,Y\n,x,,,,Toys,$1,,Y\na,dup,,,,Toys,$1,,Y\nf,x,,,,,$1,,Y\n"
-                .getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(
+                ",,,,Toys,$1,,Y\n,x,,,,Toys,$1,,Y\na,dup,,,,Toys,$1,,Y\nf,x,,,,,$1,,Y\n"
+                        .getBytes(StandardCharsets.UTF_8));
         Path file = TestFiles.writeBytes(dir, "bad.csv", bytes.toByteArray());
         PrepareConfig.Builder builder = PrepareConfig.builder().input(file);
 
@@ -148,9 +170,12 @@ class DatasetPreparerTest {
         assertEquals(1, report.skipped().get("missing_id"));
         assertEquals(1, report.skipped().get("duplicate_id"));
         assertEquals(1, report.skipped().get("empty_label"));
-        assertEquals(List.of("line 4, column 'product_name': contains bytes that are not valid"
-                + " UTF-8 (0xFF at byte offset 167, line 4); re-encode the file as UTF-8, or pass"
-                + " --lenient to skip such rows"), report.skippedExamples().get("invalid_utf8"));
+        assertEquals(
+                List.of(
+                        "line 4, column 'product_name': contains bytes that are not valid UTF-8"
+                            + " (0xFF at byte offset 167, line 4); re-encode the file as UTF-8, or"
+                            + " pass --lenient to skip such rows"),
+                report.skippedExamples().get("invalid_utf8"));
     }
 
     @Test
@@ -164,26 +189,50 @@ class DatasetPreparerTest {
     @Test
     void rowNumberIsIdWithoutIdColumn() throws IOException {
         Path file = TestFiles.write(dir, "noid.csv", "Name,Category\nx,A\ny,,\nz,B\n");
-        PreparedDataset dataset = PreparedDataset.prepareInMemory(PrepareConfig.builder().input(file)
-                .textColumns(List.of("name")).numericColumns(List.of()).categoricalColumns(List.of())
-                .lenient(true).build());
+        PreparedDataset dataset =
+                PreparedDataset.prepareInMemory(
+                        PrepareConfig.builder()
+                                .input(file)
+                                .textColumns(List.of("name"))
+                                .numericColumns(List.of())
+                                .categoricalColumns(List.of())
+                                .lenient(true)
+                                .build());
         assertEquals(List.of("1", "3"), dataset.all().stream().map(Record::id).toList());
         assertEquals(1, dataset.report().skipped().get("wrong_field_count"));
     }
 
     @Test
     void headerlessFileWithNamedColumns() throws IOException {
-        Path file = TestFiles.write(dir, "pr.csv", """
-                1,apple iphone 8 plus 64gb silver,1,1,Apple iPhone 8 Plus 64GB,2612,Mobile Phones
-                2,bosch serie 4 kgv39vl31g,2,7,Bosch KGV39VL31G,2615,Fridge Freezers
-                """);
-        PreparedDataset dataset = PreparedDataset.prepareInMemory(PrepareConfig.builder().input(file)
-                .header(false)
-                .columns(List.of("product_id", "product_title", "vendor_id", "cluster_id",
-                        "cluster_label", "category_id", "category_label"))
-                .textColumns(List.of("product_title")).labelColumn("category_label")
-                .idColumn("product_id").numericColumns(List.of())
-                .categoricalColumns(List.of("vendor_id")).groupColumn("cluster_id").build());
+        Path file =
+                TestFiles.write(
+                        dir,
+                        "pr.csv",
+                        """
+1,apple iphone 8 plus 64gb silver,1,1,Apple iPhone 8 Plus 64GB,2612,Mobile Phones
+2,bosch serie 4 kgv39vl31g,2,7,Bosch KGV39VL31G,2615,Fridge Freezers
+""");
+        PreparedDataset dataset =
+                PreparedDataset.prepareInMemory(
+                        PrepareConfig.builder()
+                                .input(file)
+                                .header(false)
+                                .columns(
+                                        List.of(
+                                                "product_id",
+                                                "product_title",
+                                                "vendor_id",
+                                                "cluster_id",
+                                                "cluster_label",
+                                                "category_id",
+                                                "category_label"))
+                                .textColumns(List.of("product_title"))
+                                .labelColumn("category_label")
+                                .idColumn("product_id")
+                                .numericColumns(List.of())
+                                .categoricalColumns(List.of("vendor_id"))
+                                .groupColumn("cluster_id")
+                                .build());
         Record second = byId(dataset, "2");
         assertEquals("bosch serie 4 kgv39vl31g", second.text());
         assertEquals("Fridge Freezers", second.label());
@@ -194,25 +243,35 @@ class DatasetPreparerTest {
 
     @Test
     void tokenCounterReportsLongTexts() throws IOException {
-        PrepareConfig config = config("""
-                a,one two three,,,,Toys,$1,,Y
-                b,one,,,,Toys,$1,,Y
-                c,one two three four,,,,Toys,$1,,Y
-                d,one two,,,,Toys,$1,,Y
-                """).output(dir.resolve("out")).build();
-        PrepareReport report = new DatasetPreparer(text -> text.split(" ").length, 2).prepare(config);
+        PrepareConfig config =
+                config(
+                                """
+                                a,one two three,,,,Toys,$1,,Y
+                                b,one,,,,Toys,$1,,Y
+                                c,one two three four,,,,Toys,$1,,Y
+                                d,one two,,,,Toys,$1,,Y
+                                """)
+                        .output(dir.resolve("out"))
+                        .build();
+        PrepareReport report =
+                new DatasetPreparer(text -> text.split(" ").length, 2).prepare(config);
         assertEquals(new PrepareReport.OverMaxLength(2, 2, 0.5), report.textsOverMaxSeqLength());
-        assertNull(new DatasetPreparer().prepare(config.toBuilder().overwrite(true).build())
-                .textsOverMaxSeqLength());
+        assertNull(
+                new DatasetPreparer()
+                        .prepare(config.toBuilder().overwrite(true).build())
+                        .textsOverMaxSeqLength());
     }
 
     @Test
     void textLengthsCountCodePoints() throws IOException {
-        PreparedDataset dataset = prepare(config("""
-                a,ab,,,,Toys,$1,,Y
-                b,👍👍👍👍,,,,Toys,$1,,Y
-                c,abcdefghij,,,,Toys,$1,,Y
-                """));
+        PreparedDataset dataset =
+                prepare(
+                        config(
+                                """
+                                a,ab,,,,Toys,$1,,Y
+                                b,👍👍👍👍,,,,Toys,$1,,Y
+                                c,abcdefghij,,,,Toys,$1,,Y
+                                """));
         PrepareReport.Lengths lengths = dataset.report().textLengthChars();
         assertEquals(2, lengths.min());
         assertEquals(4.0, lengths.median());

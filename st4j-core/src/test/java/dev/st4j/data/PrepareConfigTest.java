@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PrepareConfigTest {
 
@@ -18,8 +19,13 @@ class PrepareConfigTest {
     @Test
     void defaultsFitTheAmazonExport() {
         PrepareConfig config = PrepareConfig.builder().input(Path.of("x.csv")).build();
-        assertEquals(List.of("product_name", "about_product", "product_specification",
-                "technical_details"), config.textColumns());
+        assertEquals(
+                List.of(
+                        "product_name",
+                        "about_product",
+                        "product_specification",
+                        "technical_details"),
+                config.textColumns());
         assertEquals("category", config.labelColumn());
         assertEquals(1, config.labelLevel());
         assertEquals(List.of("selling_price"), config.numericColumns());
@@ -33,9 +39,14 @@ class PrepareConfigTest {
 
     @Test
     void columnNamesAreNormalised() {
-        PrepareConfig config = PrepareConfig.builder().input(Path.of("x.csv"))
-                .textColumns(List.of("Product Name", " About  Product ")).labelColumn("Category")
-                .numericColumns(List.of("")).groupColumn(" ").build();
+        PrepareConfig config =
+                PrepareConfig.builder()
+                        .input(Path.of("x.csv"))
+                        .textColumns(List.of("Product Name", " About  Product "))
+                        .labelColumn("Category")
+                        .numericColumns(List.of(""))
+                        .groupColumn(" ")
+                        .build();
         assertEquals(List.of("product_name", "about_product"), config.textColumns());
         assertEquals("category", config.labelColumn());
         assertEquals(List.of(), config.numericColumns());
@@ -44,12 +55,16 @@ class PrepareConfigTest {
 
     @Test
     void fromJsonResolvesPathsNextToTheFile() throws IOException {
-        Path file = TestFiles.write(dir, "prepare.json", """
-                {"input": "data/in.csv.gz", "output": "out", "header": false,
-                 "columns": ["a", "b"], "text_columns": ["a"], "label_column": "b",
-                 "numeric_columns": [], "categorical_columns": [], "test_size": 0.25,
-                 "seed": 7, "sample": 100, "lenient": true, "missing_values": ["NA"]}
-                """);
+        Path file =
+                TestFiles.write(
+                        dir,
+                        "prepare.json",
+                        """
+                        {"input": "data/in.csv.gz", "output": "out", "header": false,
+                         "columns": ["a", "b"], "text_columns": ["a"], "label_column": "b",
+                         "numeric_columns": [], "categorical_columns": [], "test_size": 0.25,
+                         "seed": 7, "sample": 100, "lenient": true, "missing_values": ["NA"]}
+                        """);
         PrepareConfig config = PrepareConfig.fromJson(file);
         assertEquals(dir.toAbsolutePath().resolve("data/in.csv.gz"), config.input());
         assertEquals(dir.toAbsolutePath().resolve("out"), config.output());
@@ -59,13 +74,20 @@ class PrepareConfigTest {
         assertEquals(100, config.sample());
         assertTrue(config.lenient());
         assertEquals(List.of("NA"), config.missingValues());
-        assertEquals(config, PrepareConfig.fromJson(TestFiles.write(dir, "again.json",
-                dev.st4j.io.Json.MAPPER.writeValueAsString(config.toSettings()))));
+        assertEquals(
+                config,
+                PrepareConfig.fromJson(
+                        TestFiles.write(
+                                dir,
+                                "again.json",
+                                dev.st4j.io.Json.MAPPER.writeValueAsString(config.toSettings()))));
     }
 
     @Test
     void fromJsonRejectsUnknownKeys() throws IOException {
-        Path file = TestFiles.write(dir, "typo.json", "{\"input\": \"a.csv\", \"text_column\": [\"a\"]}");
+        Path file =
+                TestFiles.write(
+                        dir, "typo.json", "{\"input\": \"a.csv\", \"text_column\": [\"a\"]}");
         IOException error = assertThrows(IOException.class, () -> PrepareConfig.fromJson(file));
         assertTrue(error.getMessage().contains("'text_column'"), error.getMessage());
         assertTrue(error.getMessage().contains("text_columns"), error.getMessage());
@@ -73,7 +95,9 @@ class PrepareConfigTest {
 
     @Test
     void fromJsonRejectsWrongTypes() throws IOException {
-        Path file = TestFiles.write(dir, "type.json", "{\"input\": \"a.csv\", \"text_columns\": \"a,b\"}");
+        Path file =
+                TestFiles.write(
+                        dir, "type.json", "{\"input\": \"a.csv\", \"text_columns\": \"a,b\"}");
         IOException error = assertThrows(IOException.class, () -> PrepareConfig.fromJson(file));
         assertTrue(error.getMessage().contains("an array of strings"), error.getMessage());
     }
@@ -82,10 +106,17 @@ class PrepareConfigTest {
     void invalidSettingsAreRejected() {
         PrepareConfig.Builder base = PrepareConfig.builder().input(Path.of("x.csv"));
         assertThrows(IllegalArgumentException.class, () -> base.testSize(1.0).build());
-        assertThrows(IllegalArgumentException.class, () -> base.testSize(0.2).labelLevel(0).build());
-        assertThrows(IllegalArgumentException.class, () -> base.labelLevel(1).header(false).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> base.header(true).numericColumns(List.of("a")).categoricalColumns(List.of("A")).build());
+        assertThrows(
+                IllegalArgumentException.class, () -> base.testSize(0.2).labelLevel(0).build());
+        assertThrows(
+                IllegalArgumentException.class, () -> base.labelLevel(1).header(false).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        base.header(true)
+                                .numericColumns(List.of("a"))
+                                .categoricalColumns(List.of("A"))
+                                .build());
         assertThrows(IllegalArgumentException.class, () -> PrepareConfig.builder().build());
     }
 }

@@ -3,20 +3,22 @@ package dev.st4j.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /** The repository's PriceRunner titles, prepared with their shipped config (group split). */
 class PriceRunnerDatasetTest {
 
     @Test
     void noClusterIsOnBothSides() throws IOException {
-        PrepareConfig config = PrepareConfig.fromJson(
-                TestFiles.repoFile("datasets/pricerunner-product-titles/prepare.json"));
+        PrepareConfig config =
+                PrepareConfig.fromJson(
+                        TestFiles.repoFile("datasets/pricerunner-product-titles/prepare.json"));
         PreparedDataset dataset = PreparedDataset.prepareInMemory(config);
 
         assertEquals(35_311, dataset.report().rowsRead());
@@ -25,7 +27,8 @@ class PriceRunnerDatasetTest {
         assertEquals(13_233, dataset.report().groups().total());
         Set<String> trainClusters = new HashSet<>();
         dataset.train().forEach(r -> trainClusters.add(r.group()));
-        long shared = dataset.test().stream().filter(r -> trainClusters.contains(r.group())).count();
+        long shared =
+                dataset.test().stream().filter(r -> trainClusters.contains(r.group())).count();
         assertEquals(0, shared);
 
         Map<String, Integer> all = new HashMap<>();

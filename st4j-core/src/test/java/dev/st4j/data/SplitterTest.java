@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class SplitterTest {
 
@@ -23,15 +24,24 @@ class SplitterTest {
         for (Map.Entry<String, Integer> entry : counts.entrySet()) {
             for (int i = 0; i < entry.getValue(); i++, row++) {
                 String group = groupSize > 0 ? entry.getKey() + "-" + (i / groupSize) : null;
-                records.add(new Record(row, "r" + row, "t", entry.getKey(), new double[0],
-                        new String[0], group));
+                records.add(
+                        new Record(
+                                row,
+                                "r" + row,
+                                "t",
+                                entry.getKey(),
+                                new double[0],
+                                new String[0],
+                                group));
             }
         }
         return records;
     }
 
     private static long testCount(List<Record> records, Set<String> testIds, String label) {
-        return records.stream().filter(r -> r.label().equals(label) && testIds.contains(r.id())).count();
+        return records.stream()
+                .filter(r -> r.label().equals(label) && testIds.contains(r.id()))
+                .count();
     }
 
     @ParameterizedTest(name = "{0} rows -> {1} test")
@@ -58,10 +68,14 @@ class SplitterTest {
     }
 
     @Test
-    void splitDependsOnlyOnSeed() {
+    void splitIsSeeded() {
         List<Record> records = records(Map.of("A", 100, "B", 40), 0);
-        assertEquals(Splitter.split(records, 0.2, 42).testIds(), Splitter.split(records, 0.2, 42).testIds());
-        assertNotEquals(Splitter.split(records, 0.2, 42).testIds(), Splitter.split(records, 0.2, 7).testIds());
+        assertEquals(
+                Splitter.split(records, 0.2, 42).testIds(),
+                Splitter.split(records, 0.2, 42).testIds());
+        assertNotEquals(
+                Splitter.split(records, 0.2, 42).testIds(),
+                Splitter.split(records, 0.2, 7).testIds());
     }
 
     @Test
@@ -69,8 +83,10 @@ class SplitterTest {
         List<Record> records = records(Map.of("A", 300, "B", 90, "C", 6), 3);
         Splitter.Result result = Splitter.splitByGroup(records, 0.2, 42);
         Map<String, Set<Boolean>> sides = new HashMap<>();
-        records.forEach(r -> sides.computeIfAbsent(r.group(), g -> new HashSet<>())
-                .add(result.testIds().contains(r.id())));
+        records.forEach(
+                r ->
+                        sides.computeIfAbsent(r.group(), g -> new HashSet<>())
+                                .add(result.testIds().contains(r.id())));
         sides.forEach((group, side) -> assertEquals(1, side.size(), group));
         assertEquals(60, testCount(records, result.testIds(), "A"));
         assertEquals(18, testCount(records, result.testIds(), "B"));
