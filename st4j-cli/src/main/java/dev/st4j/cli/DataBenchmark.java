@@ -5,10 +5,6 @@ import dev.st4j.data.DatasetPreparer;
 import dev.st4j.data.PrepareConfig;
 import dev.st4j.data.PreparedDataset;
 import dev.st4j.io.AtomicFiles;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -22,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Times reading and preparing product CSVs and checks that reading streams: files made by repeating

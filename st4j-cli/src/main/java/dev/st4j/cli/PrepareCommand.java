@@ -4,15 +4,13 @@ import dev.st4j.data.DatasetPreparer;
 import dev.st4j.data.PrepareConfig;
 import dev.st4j.data.PrepareConfigJson;
 import dev.st4j.data.PrepareReport;
-
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code st4j prepare}: turns a product CSV into a prepared folder. Options left out keep the value
@@ -49,7 +47,7 @@ final class PrepareCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description =
                     "JSON file with the same settings (snake_case keys); options given here"
-                        + " override it.")
+                            + " override it.")
     Path config;
 
     @Option(
@@ -88,7 +86,7 @@ final class PrepareCommand implements Callable<Integer> {
             paramLabel = "N",
             description =
                     "1-based '|'-separated segment of the label column that is the label. Default:"
-                        + " 1.")
+                            + " 1.")
     Integer labelLevel;
 
     @Option(
@@ -133,7 +131,7 @@ final class PrepareCommand implements Callable<Integer> {
             paramLabel = "TEXT",
             description =
                     "Cell texts that mean a missing value, such as nan,NA. The empty cell is always"
-                        + " missing.")
+                            + " missing.")
     List<String> missingValues;
 
     @Option(
@@ -163,7 +161,7 @@ final class PrepareCommand implements Callable<Integer> {
             names = "--lenient",
             description =
                     "Skip and count rows with invalid UTF-8, a wrong number of fields or a bad id"
-                        + " instead of stopping.")
+                            + " instead of stopping.")
     Boolean lenient;
 
     @Option(names = "--overwrite", description = "Replace an existing output folder.")

@@ -1,10 +1,7 @@
 package dev.st4j.data;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,6 +13,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streaming reader of an RFC 4180 CSV file, plain or gzip-compressed, in strict UTF-8.
@@ -118,8 +119,17 @@ public final class CsvTable implements Closeable {
         rowCount++;
         long line = startLineOfLastRecord;
         String[] values = record.values();
-        DataFileException problem = findInvalidUtf8(values, line);
-        if (problem == null && values.length != columns.size()) {
+        DataFileException problem = null;
+        InvalidField invalid = findInvalidUtf8(values);
+        if (invalid != null) {
+            problem =
+                    new DataFileException(
+                            file,
+                            line,
+                            columnName(invalid.index()),
+                            SkipReason.INVALID_UTF8,
+                            invalid.describe() + ", or pass --lenient to skip such rows");
+        } else if (values.length != columns.size()) {
             problem = wrongFieldCount(values.length, line);
         }
         return new Row(
@@ -161,18 +171,26 @@ public final class CsvTable implements Closeable {
             linesConsumed = parser.getCurrentLineNumber();
             return record;
         } catch (UncheckedIOException e) {
-            throw new DataFileException(
-                    file,
-                    linesConsumed + 1,
-                    null,
-                    null,
-                    "failed to read the CSV data ("
-                            + e.getCause().getMessage()
-                            + "). Check the"
-                            + " quoting from this line on: a quoted field must end with a quote"
-                            + " followed by a comma or a line break, and a quote inside it is"
-                            + " written twice.");
+            throw readFailure(e.getCause());
         }
+    }
+
+    private DataFileException readFailure(IOException cause) {
+        String detail;
+        if (cause instanceof EOFException || cause instanceof ZipException) {
+            detail =
+                    "the compressed data is corrupt or cut short ("
+                            + cause.getMessage()
+                            + "); download or compress the file again";
+        } else {
+            detail =
+                    "failed to parse the CSV data ("
+                            + cause.getMessage()
+                            + "). Check the quoting from this line on: a quoted field must end with"
+                            + " a quote followed by a comma or a line break, and a quote inside it"
+                            + " is written twice.";
+        }
+        return new DataFileException(file, linesConsumed + 1, null, null, detail);
     }
 
     private boolean isBlankLine(CSVRecord record) {
@@ -193,9 +211,10 @@ public final class CsvTable implements Closeable {
                     "the file is empty, but a header row was expected; for a file without one, pass"
                             + " --no-header --columns a,b,c");
         }
-        DataFileException invalid = findInvalidUtf8(header.values(), 1);
+        InvalidField invalid = findInvalidUtf8(header.values());
         if (invalid != null) {
-            throw new DataFileException(file, 1, null, null, "the header row " + invalid.detail());
+            throw new DataFileException(
+                    file, 1, null, null, "the header row " + invalid.describe());
         }
         return normaliseAll(header.toList(), 1);
     }
@@ -230,34 +249,35 @@ public final class CsvTable implements Closeable {
         return List.copyOf(normalised);
     }
 
-    /** Claims the queued invalid sequences that fall in this row and reports the first one. */
-    private DataFileException findInvalidUtf8(String[] values, long line) {
+    /** The first invalid UTF-8 sequence of a row and the index of the field that contains it. */
+    private record InvalidField(int index, StrictUtf8Reader.InvalidSequence sequence) {
+
+        String describe() {
+            return "contains bytes that are not valid UTF-8 ("
+                    + sequence.hexBytes()
+                    + " at byte offset "
+                    + sequence.byteOffset()
+                    + ", line "
+                    + sequence.line()
+                    + "); re-encode the file as UTF-8";
+        }
+    }
+
+    /** Claims the queued invalid sequences that fall in this row and returns the first one. */
+    private InvalidField findInvalidUtf8(String[] values) {
         if (!reader.hasPendingInvalid()) {
             return null;
         }
-        DataFileException first = null;
+        InvalidField first = null;
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
-            for (int c = value.indexOf(StrictUtf8Reader.MARK);
-                    c >= 0;
-                    c = value.indexOf(StrictUtf8Reader.MARK, c + 1)) {
+            int at = value.indexOf(StrictUtf8Reader.MARK);
+            while (at >= 0) {
                 StrictUtf8Reader.InvalidSequence sequence = reader.pollInvalid();
                 if (first == null && sequence != null) {
-                    first =
-                            new DataFileException(
-                                    file,
-                                    line,
-                                    columnName(i),
-                                    SkipReason.INVALID_UTF8,
-                                    "contains bytes that are not valid UTF-8 ("
-                                            + sequence.hexBytes()
-                                            + " at byte offset "
-                                            + sequence.byteOffset()
-                                            + ", line "
-                                            + sequence.line()
-                                            + "); re-encode the file as UTF-8, or pass"
-                                            + " --lenient to skip such rows");
+                    first = new InvalidField(i, sequence);
                 }
+                at = value.indexOf(StrictUtf8Reader.MARK, at + 1);
             }
         }
         return first;

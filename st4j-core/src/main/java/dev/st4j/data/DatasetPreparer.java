@@ -3,21 +3,18 @@ package dev.st4j.data;
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.io.Json;
 import dev.st4j.io.Manifest;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a product CSV into a prepared folder: records with text, label and tabular features, a
@@ -130,7 +127,6 @@ public final class DatasetPreparer {
     private static List<Record> read(PrepareConfig config, PrepareReportBuilder report)
             throws IOException {
         List<Record> records = new ArrayList<>();
-        Map<String, Long> lineOfId = new HashMap<>();
         try (CsvTable table =
                 CsvTable.open(config.input(), config.header() ? null : config.columns())) {
             RecordExtractor extractor = new RecordExtractor(config, table);
@@ -142,25 +138,6 @@ public final class DatasetPreparer {
                     RecordExtractor.Extracted extracted = extractor.extract(row);
                     record = extracted.record();
                     problem = extracted.skip();
-                }
-                if (record != null) {
-                    Long earlier = lineOfId.putIfAbsent(record.id(), row.line());
-                    if (earlier != null) {
-                        problem =
-                                new DataFileException(
-                                        table.file(),
-                                        row.line(),
-                                        config.idColumn(),
-                                        SkipReason.DUPLICATE_ID,
-                                        "id '"
-                                                + record.id()
-                                                + "' was already used"
-                                                + " by the row at line "
-                                                + earlier
-                                                + "; ids must be unique, so choose another"
-                                                + " --id-column or pass --lenient to skip such"
-                                                + " rows");
-                    }
                 }
                 if (problem != null) {
                     boolean fatal =

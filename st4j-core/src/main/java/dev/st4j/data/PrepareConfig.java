@@ -74,7 +74,7 @@ public record PrepareConfig(
         if (input == null) {
             throw new IllegalArgumentException(
                     "No input file given; pass --input FILE.csv or set \"input\" in the config"
-                        + " file");
+                            + " file");
         }
         columns = columns.stream().map(CsvTable::normaliseColumnName).toList();
         textColumns = normalise(textColumns);

@@ -1,9 +1,7 @@
 package dev.st4j.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.st4j.io.Json;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package dev.st4j.data;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import dev.st4j.io.Json;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

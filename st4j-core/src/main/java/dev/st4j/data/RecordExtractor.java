@@ -1,14 +1,14 @@
 package dev.st4j.data;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns CSV rows into {@link Record}s: joins the text, extracts the label and parses the tabular
@@ -40,6 +40,7 @@ final class RecordExtractor {
     private final long[] numericUnparsed;
     private final List<List<String>> unparsedExamples = new ArrayList<>();
     private final long[] categoricalMissing;
+    private final Map<String, Long> lineOfId = new HashMap<>();
 
     RecordExtractor(PrepareConfig config, CsvTable table) throws DataFileException {
         this.config = config;
@@ -82,7 +83,21 @@ final class RecordExtractor {
                     config.idColumn(),
                     SkipReason.MISSING_ID,
                     "the record id is empty; fill it in, choose another --id-column, or pass"
-                        + " --lenient to skip such rows");
+                            + " --lenient to skip such rows");
+        }
+        Long earlier = lineOfId.putIfAbsent(id, row.line());
+        if (earlier != null) {
+            return skip(
+                    row,
+                    config.idColumn(),
+                    SkipReason.DUPLICATE_ID,
+                    "id '"
+                            + id
+                            + "' was"
+                            + " already used by the row at line "
+                            + earlier
+                            + "; ids must be unique, so"
+                            + " choose another --id-column or pass --lenient to skip such rows");
         }
         String labelCell = value(fields.get(labelIndex));
         if (labelCell == null) {

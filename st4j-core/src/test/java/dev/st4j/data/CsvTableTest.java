@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** RFC 4180 reading, encodings and row problems, each on a small fixture file. */
 class CsvTableTest {
@@ -134,8 +135,7 @@ class CsvTableTest {
         Path file = TestFiles.write(dir, "noheader2.csv", "1,2,3\n");
         DataFileException duplicate =
                 assertThrows(
-                        DataFileException.class,
-                        () -> CsvTable.open(file, List.of("a", "B", "b")));
+                        DataFileException.class, () -> CsvTable.open(file, List.of("a", "B", "b")));
         assertEquals("b", duplicate.column());
         DataFileException empty =
                 assertThrows(
@@ -228,6 +228,31 @@ class CsvTableTest {
             assertEquals(a.contentSha256(), b.contentSha256());
             assertEquals(a.fileSha256(), a.contentSha256());
             assertNotEquals(b.fileSha256(), b.contentSha256());
+        }
+    }
+
+    @Test
+    void truncatedGzipIsReadError() throws IOException {
+        StringBuilder content = new StringBuilder("id,name\n");
+        for (int i = 0; i < 20_000; i++) {
+            content.append(i).append(",name ").append(i * 7919 % 10007).append('\n');
+        }
+        byte[] packed =
+                Files.readAllBytes(TestFiles.writeGzip(dir, "full.csv.gz", content.toString()));
+        Path cut =
+                TestFiles.writeBytes(dir, "cut.csv.gz", Arrays.copyOf(packed, packed.length / 2));
+        try (CsvTable table = CsvTable.open(cut, null)) {
+            DataFileException error =
+                    assertThrows(
+                            DataFileException.class,
+                            () -> {
+                                while (table.next() != null) {
+                                    // reads until the data ends early
+                                }
+                            });
+            assertNull(error.reason());
+            assertTrue(error.getMessage().contains("cut.csv.gz"), error.getMessage());
+            assertTrue(error.getMessage().contains("corrupt or cut short"), error.getMessage());
         }
     }
 
