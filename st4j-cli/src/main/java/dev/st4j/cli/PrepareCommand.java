@@ -76,7 +76,7 @@ final class PrepareCommand implements Callable<Integer> {
             names = "--label-column",
             paramLabel = "NAME",
             description =
-                    "Column holding the label. Default: "
+                    "Column containing the label. Default: "
                             + PrepareConfig.DEFAULT_LABEL_COLUMN
                             + ".")
     String labelColumn;
@@ -145,6 +145,7 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
+            paramLabel = "N",
             description =
                     "Seed of the sample and the split. Default: "
                             + PrepareConfig.DEFAULT_SEED

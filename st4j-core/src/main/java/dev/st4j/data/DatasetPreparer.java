@@ -100,6 +100,7 @@ public final class DatasetPreparer {
                             + "); check"
                             + " --label-column and --label-level");
         }
+
         Splitter.Result split =
                 config.groupColumn() == null
                         ? Splitter.split(records, config.testSize(), config.seed())
@@ -107,6 +108,7 @@ public final class DatasetPreparer {
         List<String> trainIds = new ArrayList<>();
         List<String> testIds = new ArrayList<>();
         records.forEach(r -> (split.testIds().contains(r.id()) ? testIds : trainIds).add(r.id()));
+
         LabelMap labels = LabelMap.fromLabels(records.stream().map(Record::label).toList());
         byte[] splitBytes = PreparedFiles.splitBytes(trainIds, testIds);
         String sha256 = PreparedFiles.sha256(records, config.schema(), splitBytes);

@@ -121,7 +121,16 @@ public final class PreparedDataset {
 
     /** Prepares {@code config.input()} without writing a folder; {@link #directory()} is null. */
     public static PreparedDataset prepareInMemory(PrepareConfig config) throws IOException {
-        DatasetPreparer.Prepared prepared = new DatasetPreparer().prepareInMemory(config);
+        return prepareInMemory(config, new DatasetPreparer());
+    }
+
+    /**
+     * Prepares {@code config.input()} with {@code preparer}, such as one that counts tokens,
+     * without writing a folder; {@link #directory()} is null.
+     */
+    public static PreparedDataset prepareInMemory(PrepareConfig config, DatasetPreparer preparer)
+            throws IOException {
+        DatasetPreparer.Prepared prepared = preparer.prepareInMemory(config);
         return new PreparedDataset(
                 null,
                 prepared.schema(),

@@ -83,7 +83,7 @@ final class RecordExtractor {
                     config.idColumn(),
                     SkipReason.MISSING_ID,
                     "the record id is empty; fill it in, choose another --id-column, or pass"
-                            + " --lenient to skip such rows");
+                        + " --lenient to skip such rows");
         }
         Long earlier = lineOfId.putIfAbsent(id, row.line());
         if (earlier != null) {
@@ -91,40 +91,36 @@ final class RecordExtractor {
                     row,
                     config.idColumn(),
                     SkipReason.DUPLICATE_ID,
-                    "id '"
-                            + id
-                            + "' was"
-                            + " already used by the row at line "
-                            + earlier
-                            + "; ids must be unique, so"
-                            + " choose another --id-column or pass --lenient to skip such rows");
+                    String.format(
+                            "id '%s' was already used by the row at line %d; ids must be unique, so"
+                                + " choose another --id-column or pass --lenient to skip such rows",
+                            id, earlier));
         }
+
         String labelCell = value(fields.get(labelIndex));
         if (labelCell == null) {
             return skip(row, config.labelColumn(), SkipReason.EMPTY_LABEL, "the label is empty");
         }
         String[] segments = labelCell.split("\\|", -1);
-        if (segments.length < config.labelLevel()) {
+        int level = config.labelLevel();
+        if (segments.length < level) {
             return skip(
                     row,
                     config.labelColumn(),
                     SkipReason.LABEL_LEVEL_MISSING,
-                    "label '"
-                            + labelCell
-                            + "' has "
-                            + segments.length
-                            + " '|'-separated segments, fewer"
-                            + " than --label-level "
-                            + config.labelLevel());
+                    String.format(
+                            "label '%s' has %d '|'-separated segments, fewer than --label-level %d",
+                            labelCell, segments.length, level));
         }
-        String label = Cells.trim(segments[config.labelLevel() - 1]);
+        String label = Cells.trim(segments[level - 1]);
         if (label.isEmpty()) {
             return skip(
                     row,
                     config.labelColumn(),
                     SkipReason.EMPTY_LABEL,
-                    "segment " + config.labelLevel() + " of label '" + labelCell + "' is empty");
+                    String.format("segment %d of label '%s' is empty", level, labelCell));
         }
+
         String group = groupIndex < 0 ? null : value(fields.get(groupIndex));
         Record record =
                 new Record(

@@ -255,6 +255,12 @@ class DatasetPreparerTest {
         PrepareReport report =
                 new DatasetPreparer(text -> text.split(" ").length, 2).prepare(config);
         assertEquals(new PrepareReport.OverMaxLength(2, 2, 0.5), report.textsOverMaxSeqLength());
+        PreparedDataset inMemory =
+                PreparedDataset.prepareInMemory(
+                        config, new DatasetPreparer(text -> text.split(" ").length, 3));
+        assertEquals(
+                new PrepareReport.OverMaxLength(3, 1, 0.25),
+                inMemory.report().textsOverMaxSeqLength());
         assertNull(
                 new DatasetPreparer()
                         .prepare(config.toBuilder().overwrite(true).build())
