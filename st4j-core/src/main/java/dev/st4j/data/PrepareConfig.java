@@ -16,8 +16,8 @@ import java.util.Set;
  * @param input the CSV file, plain or gzip-compressed
  * @param output the folder to write, or null for an in-memory preparation
  * @param header whether the first row contains the column names
- * @param columns the column names of a file without a header row, else empty; unlike the other
- *     column lists, empty and repeated names are kept so that the reader can reject them
+ * @param columns the column names of a file without a header row, else empty. Empty and repeated
+ *     names are kept here, unlike in the other column lists, so the reader can reject them.
  * @param textColumns columns joined, in this order, into the text the encoder sees
  * @param labelColumn column holding the label, possibly a {@code |}-separated path
  * @param labelLevel 1-based {@code |}-separated segment of the label column that is the label
