@@ -1,0 +1,28 @@
+package dev.st4j.classify;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a classifier's manifest records beyond the classifier itself: the encoder its embedding
+ * columns came from, and the run's settings and inputs (dataset checksum, split seed, ...).
+ *
+ * @param settings extra settings written under {@code settings} in the manifest
+ * @param inputs extra input name to SHA-256 (or another stable identity) entries
+ */
+public record ClassifierManifestInfo(
+        EncoderReference encoder, Map<String, Object> settings, Map<String, String> inputs) {
+
+    public ClassifierManifestInfo {
+        if (encoder == null) {
+            throw new IllegalArgumentException("A classifier manifest needs the encoder reference");
+        }
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+    }
+
+    public static ClassifierManifestInfo of(EncoderReference encoder) {
+        return new ClassifierManifestInfo(encoder, Map.of(), Map.of());
+    }
+}
