@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a classifier's manifest records beyond the classifier itself: the encoder its embedding
- * columns came from, and the run's settings and inputs (dataset checksum, split seed, ...).
+ * Provenance a classifier's manifest records beyond the classifier itself: the encoder its
+ * embedding columns came from, and the run's settings and inputs (dataset checksum, split seed).
  *
  * @param settings extra settings written under {@code settings} in the manifest
  * @param inputs extra input name to SHA-256 (or another stable identity) entries

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@link Float#NaN} for missing values.
  *
  * @param unseenLevels categorical column name to the number of its values that were not among
- *     the training levels and so became missing; columns without such values are absent
+ *     the training levels and so became missing. Columns without such values are absent.
  */
 public record FeatureMatrix(float[][] values, Map<String, Integer> unseenLevels) {
 

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * Categorical levels come from the training split only, so a level first seen in the test split
  * or at prediction time becomes missing (and is counted in {@link FeatureMatrix}).
  *
- * @param textColumns source columns joined into the text the encoder sees
+ * @param textColumns source columns joined into the encoder's input text
  * @param numericColumns numeric columns, in {@link Record#numeric()} order
  * @param categoricalColumns categorical columns with their levels, in {@link Record#categorical()}
  *     order
@@ -99,8 +99,8 @@ public record FeatureSchema(
      * Builds the feature rows of {@code records}, whose embeddings are the rows of
      * {@code embeddings} ({@code [records, embeddingDim]}, same order).
      *
-     * @throws IllegalArgumentException if the counts or widths disagree, a numeric value is
-     *     infinite, or an embedding value is not finite; the message names the record's row
+     * @throws IllegalArgumentException naming the record's row, if the counts or widths
+     *     disagree, a numeric value is infinite, or an embedding value is not finite
      */
     public FeatureMatrix assemble(List<Record> records, float[][] embeddings) {
         if (records.size() != embeddings.length) {
@@ -152,7 +152,7 @@ public record FeatureSchema(
         return numericColumns.size() + categoricalColumns.size() + embeddingDim;
     }
 
-    /** Returns the feature names in column order, as XGBoost sees them. */
+    /** Returns the feature names in column order, as passed to XGBoost. */
     @JsonIgnore
     public List<String> featureNames() {
         List<String> names = tabularNames(numericColumns, categoricalColumns);
@@ -186,7 +186,7 @@ public record FeatureSchema(
     }
 
     /**
-     * Checks that {@code available} holds every column in {@link #requiredColumns()}.
+     * Checks that {@code available} contains every column in {@link #requiredColumns()}.
      *
      * @param source what the columns came from (a file name), for the message
      * @throws IllegalArgumentException naming the missing columns and the ones found

@@ -70,8 +70,8 @@ public final class XgbClassifier implements AutoCloseable {
             }
         }
         Map<String, Object> params = new LinkedHashMap<>(config.params(numClasses));
-        // XGBoost4J prints each round's metric to stdout unless verbose_eval is the string "false"
-        // (it compares strings, so Boolean.FALSE does not work); the rounds are
+        // XGBoost4J 3.4.0 prints each round's metric to stdout unless verbose_eval is the string
+        // "false", because it compares strings and so ignores Boolean.FALSE. The rounds are
         // logged at DEBUG below instead.
         params.putIfAbsent("verbose_eval", "false");
         float[] labelValues = new float[labelIds.length];

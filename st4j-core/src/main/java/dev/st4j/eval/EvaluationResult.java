@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Scores of one classifier on a held-out split.
  *
- * @param labelsUnseenInTraining labels that occur in the evaluated rows but in no training row;
- *     the classifier cannot have learned them, so their recall is 0 by construction
+ * @param labelsUnseenInTraining labels that occur in the evaluated rows but in no training row.
+ *     The classifier cannot have learned them, so their recall is 0 by construction.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EvaluationResult(ClassificationMetrics metrics, List<String> labelsUnseenInTraining) {

@@ -83,6 +83,7 @@ public final class ExperimentReport {
         StringBuilder md = new StringBuilder("# st4j experiment report\n\n");
         md.append("Generated ").append(Instant.now()).append(" by st4j ").append(Versions.ST4J)
                 .append(".\n\n## Results on the held-out test split\n\n");
+
         md.append("| # | encoder | fine-tuned | classifier | accuracy | macro-F1 | weighted-F1"
                 + " | train rows | test rows | truncated texts | encode s | fine-tune s"
                 + " | xgboost s |\n");
@@ -103,6 +104,7 @@ public final class ExperimentReport {
                     .append(" | ").append(seconds(run.timings().get(ExperimentRun.XGBOOST)))
                     .append(" |\n");
         }
+
         if (runs.stream().anyMatch(ExperimentRun::leaky)) {
             md.append("\n**LEAKY** runs were fine-tuned on rows that include the test rows, so"
                     + " their scores are optimistic and must not be compared with leak-free"
@@ -110,12 +112,14 @@ public final class ExperimentReport {
         }
         md.append("\n\"Truncated texts\" is the share of texts longer than the encoder's max"
                 + " sequence length, whose ends the encoder never saw.\n\n");
+
         md.append("![Test accuracy per encoder](").append(ACCURACY_CHART).append(")\n\n");
         if (hasLossChart) {
             md.append("![Fine-tuning training loss](").append(LOSS_CHART).append(")\n\n");
         } else {
             md.append("No fine-tuning run logged a loss curve, so there is no loss chart.\n\n");
         }
+
         appendBestRun(md, runs);
         appendSettings(md, runs);
         return md.toString();
@@ -135,6 +139,7 @@ public final class ExperimentReport {
             md.append("Labels in the test split but in no training row (recall 0 by"
                     + " construction): ").append(cell(String.join(", ", unseen))).append(".\n\n");
         }
+
         md.append("### Per-class scores\n\n| # | label | precision | recall | F1 | support |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (int c = 0; c < metrics.perClass().size(); c++) {
@@ -145,6 +150,7 @@ public final class ExperimentReport {
                     .append(" | ").append(score(scores.f1()))
                     .append(" | ").append(scores.support()).append(" |\n");
         }
+
         md.append("\n### Confusion matrix\n\nRows are actual labels, columns predicted labels,"
                 + " numbered as in the per-class table.\n\n| # | actual |");
         int classes = metrics.labels().size();

@@ -4,7 +4,7 @@ package dev.st4j.eval;
  * Training loss of one fine-tuning run, one point per logged step.
  *
  * @param runName legend entry in the loss chart
- * @param steps optimiser step of each point, ascending
+ * @param steps optimiser step of each point
  * @param losses loss at each step, same length as {@code steps}
  */
 public record LossCurve(String runName, long[] steps, double[] losses) {

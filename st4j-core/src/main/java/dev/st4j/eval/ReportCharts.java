@@ -33,8 +33,8 @@ final class ReportCharts {
     static final int HEIGHT = 520;
 
     static {
-        // Rendering must work on servers without a display; this only takes effect when it runs
-        // before the first AWT class loads, which is why it sits in the static initialiser.
+        // Rendering must work on servers without a display. The property only takes effect
+        // before the first AWT class loads, so it is set in the static initialiser.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }

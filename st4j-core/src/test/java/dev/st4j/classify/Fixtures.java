@@ -46,7 +46,12 @@ final class Fixtures {
             for (int e = 0; e < DIM; e++) {
                 embedding[e] = random.nextFloat() * 2 - 1;
             }
-            String label = embedding[0] < -0.33f ? "a" : embedding[0] < 0.33f ? "b" : "c";
+            String label = "c";
+            if (embedding[0] < -0.33f) {
+                label = "a";
+            } else if (embedding[0] < 0.33f) {
+                label = "b";
+            }
             double price = random.nextInt(4) == 0 ? Double.NaN : random.nextDouble() * 50;
             String seller = random.nextBoolean() ? "Y" : "N";
             records.add(record(r + 1, label, price, seller));

@@ -15,8 +15,8 @@ class ClassificationMetricsTest {
     private static final int[] PREDICTED = {0, 1, 0, 1, 3, 2, 2, 0, 2, 0};
 
     /*
-     * Worked by hand; scikit-learn's f1_score(ACTUAL, PREDICTED, average=...) and
-     * classification_report give the same numbers:
+     * Worked by hand with scikit-learn's default definitions (f1_score with average="macro" or
+     * "weighted", labels taken from both arrays):
      *   cat: tp 3, predicted 4, support 4 -> P 0.75, R 0.75, F1 0.75
      *   dog: tp 1, predicted 2, support 2 -> P 0.5,  R 0.5,  F1 0.5
      *   fox: tp 3, predicted 3, support 4 -> P 1,    R 0.75, F1 6/7

@@ -64,7 +64,7 @@ class ExperimentReportTest {
     }
 
     @Test
-    void metricsJsonHoldsOneEntryPerRunWithKeys(@TempDir Path dir) throws Exception {
+    void metricsJsonListsRunsWithKeys(@TempDir Path dir) throws Exception {
         ExperimentReport.write(dir, runs(), curves(), false);
 
         JsonNode metrics = Json.MAPPER.readTree(dir.resolve("metrics.json").toFile());
@@ -83,7 +83,7 @@ class ExperimentReportTest {
     }
 
     @Test
-    void reportLabelsLeakyRunsAndDetailsBestLeakFreeRun(@TempDir Path dir) throws Exception {
+    void reportMarksLeakyRunsAndBestRun(@TempDir Path dir) throws Exception {
         ExperimentReport.write(dir, runs(), curves(), false);
 
         String report = Files.readString(dir.resolve("report.md"));
