@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Layout of the classifier's feature vector: the numeric columns, then the categorical columns
@@ -40,6 +42,9 @@ public record FeatureSchema(
 
     /** Prefix of the embedding features' names: {@code embedding_0}, {@code embedding_1}, ... */
     public static final String EMBEDDING_PREFIX = "embedding_";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureSchema.class);
+    private static final int MIN_ROWS_FOR_CARDINALITY_WARNING = 20;
 
     /**
      * One categorical column and its levels; a level's code is its index in {@code levels}.
@@ -79,18 +84,21 @@ public record FeatureSchema(
         for (int c = 0; c < categorical.size(); c++) {
             levels.add(new TreeSet<>());
         }
+        int[] present = new int[categorical.size()];
         for (Record record : train) {
             checkWidths(schema.numericColumns().size(), categorical.size(), record);
             for (int c = 0; c < categorical.size(); c++) {
                 String value = record.categorical()[c];
                 if (value != null) {
                     levels.get(c).add(value);
+                    present[c]++;
                 }
             }
         }
         List<CategoricalColumn> columns = new ArrayList<>();
         for (int c = 0; c < categorical.size(); c++) {
             columns.add(new CategoricalColumn(categorical.get(c), new ArrayList<>(levels.get(c))));
+            warnIfNearlyUnique(categorical.get(c), levels.get(c).size(), present[c]);
         }
         return new FeatureSchema(schema.textColumns(), schema.numericColumns(), columns, embeddingDim);
     }
@@ -238,6 +246,19 @@ public record FeatureSchema(
                     + " range; fix the value or leave it empty so it counts as missing");
         }
         return narrowed;
+    }
+
+    /**
+     * Warns about a column with about one level per row (an id-like column such as a model
+     * number): trees can only memorise training rows with it, and new rows mostly bring levels
+     * that were never seen, which become missing.
+     */
+    private static void warnIfNearlyUnique(String column, int levels, int present) {
+        if (present >= MIN_ROWS_FOR_CARDINALITY_WARNING && levels > present / 2) {
+            LOG.warn("Categorical column '{}' has {} levels among {} non-missing training values,"
+                    + " nearly one per row, so it mostly identifies rows; consider dropping it"
+                    + " from the categorical columns", column, levels, present);
+        }
     }
 
     private static void checkWidths(int numeric, int categorical, Record record) {

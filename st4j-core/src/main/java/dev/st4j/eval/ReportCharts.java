@@ -69,6 +69,8 @@ final class ReportCharts {
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        // Without a cap, a chart of one run draws a single bar across the whole plot.
+        renderer.setMaximumBarWidth(0.12);
         renderer.setDefaultItemLabelGenerator(
                 new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.000")));
         renderer.setDefaultItemLabelsVisible(true);

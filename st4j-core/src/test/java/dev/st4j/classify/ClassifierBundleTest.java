@@ -23,7 +23,7 @@ class ClassifierBundleTest {
 
     private static final String SHA = "a".repeat(64);
     private static final ClassifierManifestInfo INFO = new ClassifierManifestInfo(
-            new EncoderReference("all-minilm-l6-v2", "/models/minilm", SHA, 128),
+            new EncoderReference("all-minilm-l6-v2", "/models/minilm", SHA, 128, false),
             Map.of("split_seed", 42), Map.of("dataset", "b".repeat(64)));
     private static final LabelMap LABELS = LabelMap.fromLabels(List.of("a", "b", "c"));
 
