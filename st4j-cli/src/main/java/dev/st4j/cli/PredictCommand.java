@@ -4,6 +4,7 @@ import dev.st4j.classify.BatchPredictor;
 import dev.st4j.classify.ClassifierBundle;
 import dev.st4j.classify.EncoderReference;
 import dev.st4j.classify.PredictionInput;
+import dev.st4j.model.EncodeOptions;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PredictCommand implements Callable<Integer> {
 
     static final String DEFAULT_ID_COLUMN = "uniq_id";
-    static final int DEFAULT_BATCH_SIZE = 32;
+    static final int DEFAULT_BATCH_SIZE = EncodeOptions.DEFAULT_BATCH_SIZE;
 
     private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
 
@@ -85,9 +86,8 @@ final class PredictCommand implements Callable<Integer> {
             PredictionInput rows = PredictionInput.read(input, bundle.classifier().schema(),
                     idColumn, bundle.info().missingValues());
             EncoderReference reference = bundle.info().encoder();
-            String locator = encoder != null ? encoder : reference.locator();
             BatchPredictor.Result result;
-            try (ClassifierEncoder embedder = ClassifierEncoder.open(locator, reference, batchSize)) {
+            try (ClassifierEncoder embedder = ClassifierEncoder.open(encoder, reference, batchSize)) {
                 bundle.checkEncoder(embedder.weightsSha256(), embedder.source());
                 result = BatchPredictor.predict(bundle.classifier(), rows.records(), embedder);
                 LOG.info("{} of {} texts were longer than {} tokens and were truncated",

@@ -40,8 +40,8 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
     /**
      * Reads {@code file} (CSV with a header row, plain or gzip-compressed).
      *
-     * @param idColumn preferred id column (normalised name); when the file lacks it, row numbers
-     *     are the ids and a WARN says so
+     * @param idColumn preferred id column, normalised like the header (lower case, spaces to
+     *     {@code _}); when the file lacks it, row numbers are the ids and a warning is logged
      * @param missingValues cell texts, compared after trimming, that mean missing, as used when
      *     the training data was prepared
      * @throws IllegalArgumentException if the file lacks a column the classifier needs
@@ -53,16 +53,17 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
     public static PredictionInput read(Path file, FeatureSchema schema, String idColumn,
             List<String> missingValues) throws IOException {
         Set<String> missing = new HashSet<>(missingValues);
+        String idName = idColumn == null ? null : CsvTable.normaliseColumnName(idColumn);
         try (CsvTable table = CsvTable.open(file, null)) {
             schema.checkColumnsPresent(table.columns(), file.toString());
             int[] text = indices(table, schema.textColumns());
             int[] numeric = indices(table, schema.numericColumns());
             int[] categorical = indices(table, schema.categoricalColumns().stream()
                     .map(FeatureSchema.CategoricalColumn::name).toList());
-            int idIndex = idColumn == null ? -1 : table.indexOf(idColumn);
+            int idIndex = idName == null ? -1 : table.indexOf(idName);
             if (idIndex < 0) {
                 LOG.warn("{} has no '{}' column, so the output identifies rows by their data row"
-                        + " number in a '{}' column", file, idColumn, ROW_NUMBER_COLUMN);
+                        + " number in a '{}' column", file, idName, ROW_NUMBER_COLUMN);
             }
             List<Record> records = new ArrayList<>();
             for (CsvTable.Row row = table.next(); row != null; row = table.next()) {
@@ -76,7 +77,7 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
                         null));
             }
             LOG.info("Read {} rows to classify from {}", records.size(), file);
-            return new PredictionInput(file, idIndex < 0 ? null : idColumn, records);
+            return new PredictionInput(file, idIndex < 0 ? null : idName, records);
         }
     }
 

@@ -42,7 +42,7 @@ class BatchPredictorTest {
         Path csv = write(dir, CSV);
         FeatureSchema schema = FeatureSchema.fit(SCHEMA, List.of(), 2);
 
-        PredictionInput input = PredictionInput.read(csv, schema, "uniq_id", List.of("NA"));
+        PredictionInput input = PredictionInput.read(csv, schema, "Uniq Id", List.of("NA"));
 
         List<Record> records = input.records();
         assertEquals(4, records.size());
