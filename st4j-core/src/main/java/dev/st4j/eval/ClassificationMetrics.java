@@ -1,16 +1,21 @@
 package dev.st4j.eval;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Accuracy, macro-F1, weighted-F1, per-class precision/recall/F1/support and the confusion
- * matrix of one set of predictions. A class with no predictions has precision 0; a class with no
- * support has recall 0 and is left out of the macro average (as scikit-learn does with
- * {@code labels} restricted to the classes present in the true labels).
+ * matrix of one set of predictions, computed as scikit-learn's {@code f1_score} and
+ * {@code classification_report} do by default: a class with no predictions has precision 0, a
+ * class with no support has recall 0, and the macro average runs over the classes that occur in
+ * the actual or the predicted labels. So a class that is predicted but never actual counts with
+ * F1 0, and a class that is neither is left out. The weighted average weights by support.
  *
  * @param confusion {@code confusion[actual][predicted]} counts, classes in label-id order
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ClassificationMetrics(
         int total,
         double accuracy,
@@ -21,6 +26,7 @@ public record ClassificationMetrics(
         List<String> labels) {
 
     /** Scores of one class. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ClassMetrics(String label, double precision, double recall, double f1, int support) {}
 
     /**
@@ -60,11 +66,11 @@ public record ClassificationMetrics(
             double recall = support == 0 ? 0 : (double) truePositives / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             perClass.add(new ClassMetrics(labels.get(c), precision, recall, f1, support));
-            if (support > 0) {
+            if (support > 0 || predictedCount > 0) {
                 macroSum += f1;
                 macroCount++;
-                weightedSum += f1 * support;
             }
+            weightedSum += f1 * support;
         }
         int total = actual.length;
         return new ClassificationMetrics(
