@@ -34,8 +34,9 @@ public final class ClassificationHead implements AutoCloseable {
      * @param dimension the sentence-embedding size it reads
      * @param classes the number of classes it scores
      * @param dropout dropout probability applied to the embedding during training
+     * @param maxSeqLength tokens per text the head was trained with; prediction truncates alike
      */
-    public record Config(int dimension, int classes, double dropout) {}
+    public record Config(int dimension, int classes, double dropout, int maxSeqLength) {}
 
     private final Config config;
     private final NDManager manager;

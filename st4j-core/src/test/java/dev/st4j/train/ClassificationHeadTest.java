@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClassificationHeadTest {
 
-    private static final ClassificationHead.Config CONFIG = new ClassificationHead.Config(4, 3, 0.1);
+    private static final ClassificationHead.Config CONFIG = new ClassificationHead.Config(4, 3, 0.1, 16);
 
     @Test
     void sameSeedGivesSameWeights() {
