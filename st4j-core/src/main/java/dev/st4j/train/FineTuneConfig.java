@@ -1,5 +1,6 @@
 package dev.st4j.train;
 
+import dev.st4j.io.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,6 +64,27 @@ public record FineTuneConfig(
         boolean overwrite) {
 
     public static final String DEFAULT_BASE_MODEL = "all-minilm-l6-v2";
+    // Defaults of every setting, read by the builder and the CLI's help. Dropout 0.1 and the Adam
+    // betas and epsilon are Hugging Face's sequence-classification defaults.
+    public static final int DEFAULT_EPOCHS = 5;
+    public static final double DEFAULT_LEARNING_RATE = 2e-5;
+    public static final int DEFAULT_BATCH_SIZE = 2;
+    public static final int DEFAULT_MAX_SEQ_LENGTH = 0;
+    public static final double DEFAULT_WEIGHT_DECAY = 0.01;
+    public static final double DEFAULT_MAX_GRAD_NORM = 1.0;
+    public static final double DEFAULT_WARMUP = 0;
+    public static final long DEFAULT_SEED = 42;
+    public static final double DEFAULT_DROPOUT = 0.1;
+    public static final boolean DEFAULT_CLASS_WEIGHTS = false;
+    public static final double DEFAULT_LABEL_SMOOTHING = 0;
+    public static final int DEFAULT_LOG_EVERY = 10;
+    public static final boolean DEFAULT_GROUP_BY_LENGTH = false;
+    public static final double DEFAULT_VALIDATION_FRACTION = 0;
+    public static final int DEFAULT_EARLY_STOPPING_PATIENCE = 0;
+    public static final int DEFAULT_KEEP_CHECKPOINTS = 0;
+    public static final double DEFAULT_ADAM_BETA1 = 0.9;
+    public static final double DEFAULT_ADAM_BETA2 = 0.999;
+    public static final double DEFAULT_ADAM_EPSILON = 1e-8;
 
     public FineTuneConfig {
         requireAtLeast("epochs", epochs, 1);
@@ -105,6 +127,16 @@ public record FineTuneConfig(
 
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns the config that {@code settings} (as written by {@link #allSettings}) describes;
+     * settings missing from the map take their defaults and unknown names are ignored.
+     */
+    public static FineTuneConfig fromSettings(Map<String, Object> settings) {
+        Map<String, Object> merged = defaults().allSettings();
+        merged.putAll(settings);
+        return Json.MAPPER.convertValue(merged, FineTuneConfig.class);
     }
 
     /** Returns the warm-up in steps for a run of {@code totalSteps} optimiser steps. */
@@ -175,28 +207,26 @@ public record FineTuneConfig(
 
     /** Mutable builder over a starting config; each setter replaces one setting. */
     public static final class Builder {
-        // The defaults of every setting. Dropout 0.1 and the Adam betas/epsilon follow Hugging
-        // Face's sequence-classification defaults.
         private String baseModel = DEFAULT_BASE_MODEL;
-        private int epochs = 5;
-        private double learningRate = 2e-5;
-        private int batchSize = 2;
-        private int maxSeqLength = 0;
-        private double weightDecay = 0.01;
-        private double maxGradNorm = 1.0;
-        private double warmup = 0;
-        private long seed = 42;
-        private double dropout = 0.1;
-        private boolean classWeights = false;
-        private double labelSmoothing = 0;
-        private int logEvery = 10;
-        private boolean groupByLength = false;
-        private double validationFraction = 0;
-        private int earlyStoppingPatience = 0;
-        private int keepCheckpoints = 0;
-        private double adamBeta1 = 0.9;
-        private double adamBeta2 = 0.999;
-        private double adamEpsilon = 1e-8;
+        private int epochs = DEFAULT_EPOCHS;
+        private double learningRate = DEFAULT_LEARNING_RATE;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int maxSeqLength = DEFAULT_MAX_SEQ_LENGTH;
+        private double weightDecay = DEFAULT_WEIGHT_DECAY;
+        private double maxGradNorm = DEFAULT_MAX_GRAD_NORM;
+        private double warmup = DEFAULT_WARMUP;
+        private long seed = DEFAULT_SEED;
+        private double dropout = DEFAULT_DROPOUT;
+        private boolean classWeights = DEFAULT_CLASS_WEIGHTS;
+        private double labelSmoothing = DEFAULT_LABEL_SMOOTHING;
+        private int logEvery = DEFAULT_LOG_EVERY;
+        private boolean groupByLength = DEFAULT_GROUP_BY_LENGTH;
+        private double validationFraction = DEFAULT_VALIDATION_FRACTION;
+        private int earlyStoppingPatience = DEFAULT_EARLY_STOPPING_PATIENCE;
+        private int keepCheckpoints = DEFAULT_KEEP_CHECKPOINTS;
+        private double adamBeta1 = DEFAULT_ADAM_BETA1;
+        private double adamBeta2 = DEFAULT_ADAM_BETA2;
+        private double adamEpsilon = DEFAULT_ADAM_EPSILON;
         private boolean includeTestRows = false;
         private boolean resume = false;
         private boolean overwrite = false;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,19 @@ public final class FineTuner {
             tuner.listeners.onTrainFailed(e);
             throw e;
         }
+    }
+
+    /**
+     * Returns the settings of the run in {@code output} as saved with its newest checkpoint, or
+     * empty when it has none; a resumed run must use the same training settings.
+     */
+    public static Optional<FineTuneConfig> savedConfig(Path output) throws IOException {
+        Optional<Path> checkpoint = Checkpoints.latest(output);
+        if (checkpoint.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(FineTuneConfig.fromSettings(
+                Checkpoints.readState(checkpoint.get()).trainingSettings()));
     }
 
     private FineTuneResult execute() throws IOException {

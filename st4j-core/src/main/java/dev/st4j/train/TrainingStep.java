@@ -19,8 +19,12 @@ import java.util.Map;
  */
 final class TrainingStep {
 
-    /** Loss, gradient norm and padded length of a finished step. */
-    record Outcome(double loss, double gradNorm, int tokens) {}
+    /**
+     * Loss, gradient norm and padded length of a finished step.
+     *
+     * @param updateSeconds wall time of clipping and the AdamW update, for profiling
+     */
+    record Outcome(double loss, double gradNorm, int tokens, double updateSeconds) {}
 
     private final SentenceTransformer model;
     private final ClassificationHead head;
@@ -66,7 +70,9 @@ final class TrainingStep {
                 collector.backward(batchLoss);
             }
             int tokenCount = tokens.inputIds().length == 0 ? 0 : tokens.inputIds()[0].length;
-            return new Outcome(lossValue, update(learningRate, step, epoch), tokenCount);
+            long updateStart = System.nanoTime();
+            double norm = update(learningRate, step, epoch);
+            return new Outcome(lossValue, norm, tokenCount, (System.nanoTime() - updateStart) / 1e9);
         } finally {
             zeroGradients();
         }
