@@ -33,8 +33,8 @@ import java.util.Map;
  * @param adamBeta1 AdamW decay rate of the first moment
  * @param adamBeta2 AdamW decay rate of the second moment
  * @param adamEpsilon AdamW term added to the root of the second moment
- * @param includeTestRows whether the training records include the prepared test split; such a
- *     run is recorded as leaky because its model has seen the rows it is later scored on
+ * @param includeTestRows whether the training records include the prepared test split. Such a
+ *     run is recorded as leaky, because its model has seen the rows it is later scored on.
  * @param resume whether to continue the run in the output folder from its newest checkpoint
  * @param overwrite whether an existing run in the output folder may be replaced
  */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * seeded shuffling, AdamW with a linear schedule, global-norm clipping, an optional validation
  * split with early stopping, a checkpoint after every epoch and exact resume from it.
  *
- * <p>The records passed in are all the run sees; pass a prepared dataset's training split so
+ * <p>The run trains only on the records passed in. Pass a prepared dataset's training split so
  * the test rows stay unseen. The model's parameters are updated in place, and the final model is
  * written to {@code OUTPUT/model}, the head to {@code OUTPUT/head}.
  */

@@ -47,8 +47,8 @@ final class RunOutput {
         List<Path> existing = ENTRIES.stream().map(output::resolve).filter(Files::exists).toList();
         if (!existing.isEmpty()) {
             if (!overwrite) {
-                throw new FileAlreadyExistsException(output.toString(), null, "already holds a"
-                        + " fine-tuning run (" + existing.get(0).getFileName() + "); pass --overwrite to"
+                throw new FileAlreadyExistsException(output.toString(), null, "already contains"
+                        + " a fine-tuning run (" + existing.get(0).getFileName() + "); pass --overwrite to"
                         + " replace it, --resume to continue it, or choose another --output");
             }
             LOG.info("Replacing the run in {} (--overwrite): deleting {}", output, existing);

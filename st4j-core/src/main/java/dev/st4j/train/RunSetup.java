@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a run derives from its config, model and records before the first step: the validation
- * split, label ids, token lengths, batch plan, schedule and loss.
+ * Values a run derives from its config, model and records before the first step: the
+ * validation split, label ids, token lengths, batch plan, schedule and loss.
  *
  * @param trainLabelIds label id of each record of {@code train}
  * @param maxSeqLength the resolved truncation length

@@ -15,7 +15,12 @@ class ValidationSplitTest {
     private static List<Record> records() {
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            String label = i < 20 ? "big" : i < 29 ? "small" : "single";
+            String label = "single";
+            if (i < 20) {
+                label = "big";
+            } else if (i < 29) {
+                label = "small";
+            }
             records.add(new Record(i + 1, "id" + i, "text " + i, label, new double[0], new String[0], null));
         }
         return records;
