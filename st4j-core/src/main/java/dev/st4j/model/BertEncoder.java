@@ -1,0 +1,183 @@
+package dev.st4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import java.util.Map;
+
+/**
+ * The BERT encoder stack on DJL NDArray operations: word, position and token-type embeddings,
+ * then {@code num_hidden_layers} post-norm transformer layers. RoBERTa and XLM-RoBERTa share the
+ * stack and differ only in their position ids (see {@link Architecture}).
+ *
+ * <p>Every operation starts from an array that lives in the caller's scope, because DJL's
+ * PyTorch engine attaches a result to the manager of its first operand. Scalars such as the mask
+ * fill value are NDArrays owned by the model's manager: DJL frees the temporary scalar of {@code
+ * mul(Number)} right after the operation, which breaks a later {@code backward()} through it.
+ */
+final class BertEncoder {
+
+    private final EncoderConfig config;
+    private final Map<String, NDArray> parameters;
+    private final Shape normShape;
+    private final NDArray one;
+    private final NDArray maskFill;
+    private final NDArray sqrtHeadDim;
+    private final NDArray half;
+    private final NDArray tanhScale;
+    private final NDArray cubicCoefficient;
+
+    BertEncoder(EncoderConfig config, Map<String, NDArray> parameters, NDManager manager) {
+        this.config = config;
+        this.parameters = parameters;
+        this.normShape = new Shape(config.hiddenSize());
+        this.one = manager.create(1f);
+        // (mask - 1) * FLT_MAX is 0 for tokens and -FLT_MAX for padding: the same additive mask
+        // as transformers' torch.finfo(float32).min, without overflowing to -inf.
+        this.maskFill = manager.create(Float.MAX_VALUE);
+        this.sqrtHeadDim = manager.create((float) Math.sqrt(config.headDim()));
+        this.half = manager.create(0.5f);
+        this.tanhScale = manager.create((float) Math.sqrt(2 / Math.PI));
+        this.cubicCoefficient = manager.create(0.044715f);
+    }
+
+    EncoderConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs the encoder on a padded batch.
+     *
+     * @param scope manager that owns the output and, unless {@code layerScoped}, every
+     *     intermediate (which autograd needs until {@code backward()})
+     * @param inputIds [batch, seq] int64
+     * @param attentionMask [batch, seq] int64, 1 for tokens and 0 for padding
+     * @param tokenTypeIds [batch, seq] int64
+     * @param training whether dropout is active
+     * @param layerScoped whether to free each layer's intermediates as soon as the layer ends,
+     *     which keeps inference memory flat but makes backward impossible
+     * @return [batch, seq, hidden] last hidden state
+     */
+    NDArray forward(NDManager scope, NDArray inputIds, NDArray attentionMask, NDArray tokenTypeIds,
+            boolean training, boolean layerScoped) {
+        long batch = inputIds.getShape().get(0);
+        long seq = inputIds.getShape().get(1);
+        // [batch, 1, 1, seq] added to every head's [seq, seq] attention scores.
+        NDArray additiveMask = attentionMask.toType(DataType.FLOAT32, false)
+                .sub(one).mul(maskFill).reshape(batch, 1, 1, seq);
+        NDArray hidden;
+        if (layerScoped) {
+            try (NDManager embeddingScope = scope.newSubManager()) {
+                embeddingScope.tempAttachAll(inputIds, attentionMask, tokenTypeIds);
+                hidden = embeddings(inputIds, attentionMask, tokenTypeIds, training);
+                hidden.attach(scope);
+            }
+        } else {
+            hidden = embeddings(inputIds, attentionMask, tokenTypeIds, training);
+        }
+        for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
+            if (!layerScoped) {
+                hidden = layer(hidden, ParameterLayout.layer(layer), additiveMask, training);
+                continue;
+            }
+            try (NDManager layerScope = scope.newSubManager()) {
+                hidden.attach(layerScope);
+                NDArray output = layer(hidden, ParameterLayout.layer(layer), additiveMask, training);
+                output.attach(scope);
+                hidden = output;
+            }
+        }
+        return hidden;
+    }
+
+    /** [batch, seq] ids to [batch, seq, hidden] normalised embeddings. */
+    private NDArray embeddings(NDArray inputIds, NDArray attentionMask, NDArray tokenTypeIds,
+            boolean training) {
+        NDArray words = lookup(inputIds, ParameterLayout.WORD_EMBEDDINGS);
+        NDArray types = lookup(tokenTypeIds.toType(DataType.INT64, false),
+                ParameterLayout.TOKEN_TYPE_EMBEDDINGS);
+        NDArray positions = lookup(positionIds(inputIds, attentionMask),
+                ParameterLayout.POSITION_EMBEDDINGS);
+        NDArray sum = words.add(types).add(positions);
+        return dropout(layerNorm(sum, ParameterLayout.EMBEDDINGS_NORM), config.hiddenDropoutProb(),
+                training);
+    }
+
+    /** BERT: [seq] ids 0..seq-1. RoBERTa: [batch, seq] ids counting real tokens after padIdx. */
+    private NDArray positionIds(NDArray inputIds, NDArray attentionMask) {
+        long seq = inputIds.getShape().get(1);
+        if (!config.architecture().offsetsPositions()) {
+            return inputIds.getManager().arange(0f, (float) seq, 1f, DataType.INT64);
+        }
+        NDArray mask = attentionMask.toType(DataType.INT64, false);
+        return mask.cumSum(1).mul(mask).add(config.padTokenId());
+    }
+
+    private NDArray layer(NDArray x, String prefix, NDArray additiveMask, boolean training) {
+        long batch = x.getShape().get(0);
+        long seq = x.getShape().get(1);
+        NDArray query = splitHeads(linear(x, prefix + "attention.self.query"), batch, seq);
+        NDArray key = splitHeads(linear(x, prefix + "attention.self.key"), batch, seq);
+        NDArray value = splitHeads(linear(x, prefix + "attention.self.value"), batch, seq);
+        // [batch, heads, seq, seq]
+        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).div(sqrtHeadDim).add(additiveMask);
+        NDArray probabilities =
+                dropout(scores.softmax(-1), config.attentionProbsDropoutProb(), training);
+        // [batch, heads, seq, headDim] -> [batch, seq, hidden]
+        NDArray context = probabilities.matMul(value).transpose(0, 2, 1, 3)
+                .reshape(batch, seq, config.hiddenSize());
+        NDArray attended = dropout(linear(context, prefix + "attention.output.dense"),
+                config.hiddenDropoutProb(), training);
+        NDArray attention = layerNorm(attended.add(x), prefix + "attention.output.LayerNorm");
+        NDArray inner = activate(linear(attention, prefix + "intermediate.dense"));
+        NDArray output = dropout(linear(inner, prefix + "output.dense"), config.hiddenDropoutProb(),
+                training);
+        return layerNorm(output.add(attention), prefix + "output.LayerNorm");
+    }
+
+    /** [batch, seq, hidden] to [batch, heads, seq, headDim]. */
+    private NDArray splitHeads(NDArray x, long batch, long seq) {
+        return x.reshape(batch, seq, config.numAttentionHeads(), config.headDim())
+                .transpose(0, 2, 1, 3);
+    }
+
+    private NDArray activate(NDArray x) {
+        return switch (config.activation()) {
+            case GELU -> x.getNDArrayInternal().gelu();
+            case RELU -> x.getNDArrayInternal().relu();
+            case SILU -> x.mul(x.getNDArrayInternal().sigmoid());
+            case GELU_TANH -> {
+                NDArray inner = x.mul(x).mul(x).mul(cubicCoefficient).add(x).mul(tanhScale);
+                yield inner.tanh().add(one).mul(x).mul(half);
+            }
+        };
+    }
+
+    private NDArray lookup(NDArray ids, String table) {
+        return ids.getNDArrayInternal()
+                .embedding(ids, parameters.get(table), SparseFormat.DENSE)
+                .singletonOrThrow();
+    }
+
+    private NDArray linear(NDArray x, String module) {
+        return x.getNDArrayInternal()
+                .linear(x, parameters.get(module + ".weight"), parameters.get(module + ".bias"))
+                .singletonOrThrow();
+    }
+
+    private NDArray layerNorm(NDArray x, String module) {
+        return x.getNDArrayInternal()
+                .layerNorm(x, normShape, parameters.get(module + ".weight"),
+                        parameters.get(module + ".bias"), (float) config.layerNormEps())
+                .singletonOrThrow();
+    }
+
+    private NDArray dropout(NDArray x, double probability, boolean training) {
+        if (!training || probability == 0) {
+            return x;
+        }
+        return x.getNDArrayInternal().dropout(x, (float) probability, true).singletonOrThrow();
+    }
+}
