@@ -65,6 +65,10 @@ final class FinetuneCommand implements Callable<Integer> {
             + FineTuneConfig.DEFAULT_LEARNING_RATE + ".")
     Double learningRate;
 
+    @Option(names = "--head-lr", paramLabel = "RATE", description = "Peak learning rate of the"
+            + " classification head; 0 uses --lr. Default: " + FineTuneConfig.DEFAULT_HEAD_LEARNING_RATE + ".")
+    Double headLearningRate;
+
     @Option(names = "--warmup", paramLabel = "STEPS|RATIO", description = "Linear warm-up: a number of"
             + " steps, or a fraction of all steps when below 1. Default: " + FineTuneConfig.DEFAULT_WARMUP + ".")
     Double warmup;
@@ -175,6 +179,7 @@ final class FinetuneCommand implements Callable<Integer> {
         if (epochs != null) builder.epochs(epochs);
         if (batchSize != null) builder.batchSize(batchSize);
         if (learningRate != null) builder.learningRate(learningRate);
+        if (headLearningRate != null) builder.headLearningRate(headLearningRate);
         if (warmup != null) builder.warmup(warmup);
         if (weightDecay != null) builder.weightDecay(weightDecay);
         if (maxGradNorm != null) builder.maxGradNorm(maxGradNorm);

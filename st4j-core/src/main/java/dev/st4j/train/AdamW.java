@@ -28,6 +28,7 @@ public final class AdamW implements AutoCloseable {
     private final double weightDecay;
     private final NDManager stateManager;
     private final Map<String, Moments> moments = new LinkedHashMap<>();
+    private final Map<String, Double> learningRateFactors = new LinkedHashMap<>();
     private int step;
 
     /**
@@ -53,6 +54,14 @@ public final class AdamW implements AutoCloseable {
         return !(lower.endsWith("bias") || lower.contains("layernorm") || lower.contains("layer_norm"));
     }
 
+    /**
+     * Scales the learning rate of the named parameter by {@code factor} at every update, e.g.
+     * to train a freshly initialised head faster than a pretrained encoder.
+     */
+    public void setLearningRateFactor(String name, double factor) {
+        learningRateFactors.put(name, factor);
+    }
+
     /** Returns the number of updates applied so far (the {@code t} of the bias corrections). */
     public int step() {
         return step;
@@ -76,15 +85,16 @@ public final class AdamW implements AutoCloseable {
         // sqrt(v / c2) + eps == (sqrt(v) + eps * sqrt(c2)) / sqrt(c2), so the second correction
         // moves into the step size and the epsilon, saving one pass over each tensor.
         double rootCorrection2 = Math.sqrt(correction2);
-        float stepSize = (float) (learningRate / correction1 * rootCorrection2);
         float scaledEpsilon = (float) (epsilon * rootCorrection2);
         float firstGain = (float) ((1 - beta1) * gradientScale);
         float secondGain = (float) ((1 - beta2) * gradientScale * gradientScale);
-        float decayFactor = (float) (1 - learningRate * weightDecay);
         try (NoGrad ignored = NoGrad.enter()) {
             for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
                 String name = entry.getKey();
                 NDArray parameter = entry.getValue();
+                double rate = learningRate * learningRateFactors.getOrDefault(name, 1.0);
+                float stepSize = (float) (rate / correction1 * rootCorrection2);
+                float decayFactor = (float) (1 - rate * weightDecay);
                 NDArray gradient = gradients.get(name);
                 if (gradient == null) {
                     throw new IllegalArgumentException("No gradient for parameter '" + name + "'");

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param baseModel name or folder of the base encoder, recorded for provenance and resume
  * @param epochs passes over the training records
  * @param learningRate peak learning rate of the linear schedule
+ * @param headLearningRate peak learning rate of the classification head; 0 uses
+ *     {@code learningRate}. A higher rate lets the freshly initialised head catch up with the
+ *     pretrained encoder.
  * @param batchSize records per optimiser step
  * @param maxSeqLength tokens per text after truncation; 0 takes the model's own maximum
  * @param weightDecay decoupled AdamW weight decay, not applied to biases and LayerNorm weights
@@ -42,6 +45,7 @@ public record FineTuneConfig(
         String baseModel,
         int epochs,
         double learningRate,
+        double headLearningRate,
         int batchSize,
         int maxSeqLength,
         double weightDecay,
@@ -68,6 +72,7 @@ public record FineTuneConfig(
     // betas and epsilon are Hugging Face's sequence-classification defaults.
     public static final int DEFAULT_EPOCHS = 5;
     public static final double DEFAULT_LEARNING_RATE = 2e-5;
+    public static final double DEFAULT_HEAD_LEARNING_RATE = 0;
     public static final int DEFAULT_BATCH_SIZE = 2;
     public static final int DEFAULT_MAX_SEQ_LENGTH = 0;
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
@@ -89,6 +94,7 @@ public record FineTuneConfig(
     public FineTuneConfig {
         requireAtLeast("epochs", epochs, 1);
         requirePositive("learningRate", learningRate);
+        requireRange("headLearningRate", headLearningRate, 0, Double.MAX_VALUE);
         requireAtLeast("batchSize", batchSize, 1);
         requireAtLeast("maxSeqLength", maxSeqLength, 0);
         requireRange("weightDecay", weightDecay, 0, Double.MAX_VALUE);
@@ -139,6 +145,11 @@ public record FineTuneConfig(
         return Json.MAPPER.convertValue(merged, FineTuneConfig.class);
     }
 
+    /** Returns the head's peak learning rate divided by the encoder's. */
+    public double headLearningRateFactor() {
+        return headLearningRate == 0 ? 1 : headLearningRate / learningRate;
+    }
+
     /** Returns the warm-up in steps for a run of {@code totalSteps} optimiser steps. */
     public int warmupSteps(int totalSteps) {
         if (warmup >= 1) {
@@ -157,6 +168,7 @@ public record FineTuneConfig(
         settings.put("baseModel", baseModel);
         settings.put("epochs", epochs);
         settings.put("learningRate", learningRate);
+        settings.put("headLearningRate", headLearningRate);
         settings.put("batchSize", batchSize);
         settings.put("maxSeqLength", maxSeqLength);
         settings.put("weightDecay", weightDecay);
@@ -210,6 +222,7 @@ public record FineTuneConfig(
         private String baseModel = DEFAULT_BASE_MODEL;
         private int epochs = DEFAULT_EPOCHS;
         private double learningRate = DEFAULT_LEARNING_RATE;
+        private double headLearningRate = DEFAULT_HEAD_LEARNING_RATE;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int maxSeqLength = DEFAULT_MAX_SEQ_LENGTH;
         private double weightDecay = DEFAULT_WEIGHT_DECAY;
@@ -237,6 +250,7 @@ public record FineTuneConfig(
             baseModel = c.baseModel;
             epochs = c.epochs;
             learningRate = c.learningRate;
+            headLearningRate = c.headLearningRate;
             batchSize = c.batchSize;
             maxSeqLength = c.maxSeqLength;
             weightDecay = c.weightDecay;
@@ -262,6 +276,7 @@ public record FineTuneConfig(
         public Builder baseModel(String v) { baseModel = v; return this; }
         public Builder epochs(int v) { epochs = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder headLearningRate(double v) { headLearningRate = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder maxSeqLength(int v) { maxSeqLength = v; return this; }
         public Builder weightDecay(double v) { weightDecay = v; return this; }
@@ -284,8 +299,8 @@ public record FineTuneConfig(
         public Builder overwrite(boolean v) { overwrite = v; return this; }
 
         public FineTuneConfig build() {
-            return new FineTuneConfig(baseModel, epochs, learningRate, batchSize, maxSeqLength,
-                    weightDecay, maxGradNorm, warmup, seed, dropout, classWeights, labelSmoothing,
+            return new FineTuneConfig(baseModel, epochs, learningRate, headLearningRate, batchSize,
+                    maxSeqLength, weightDecay, maxGradNorm, warmup, seed, dropout, classWeights, labelSmoothing,
                     logEvery, groupByLength, validationFraction, earlyStoppingPatience,
                     keepCheckpoints, adamBeta1, adamBeta2, adamEpsilon, includeTestRows, resume,
                     overwrite);

@@ -94,6 +94,8 @@ public final class FineTuner {
                 AdamW optimizer = new AdamW(model.manager(), config.adamBeta1(), config.adamBeta2(),
                         config.adamEpsilon(), config.weightDecay())) {
             parameters.putAll(head.parameters());
+            head.parameters().keySet().forEach(
+                    name -> optimizer.setLearningRateFactor(name, config.headLearningRateFactor()));
             parameters.values().forEach(p -> p.setRequiresGradient(true));
             RunProgress progress = RunProgress.start(setup, baseWeights);
             if (config.resume()) {

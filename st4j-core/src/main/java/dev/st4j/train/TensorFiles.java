@@ -1,44 +1,43 @@
 package dev.st4j.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.st4j.model.Safetensors;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Named tensors to and from a safetensors file, for the head and the optimiser state. */
+/**
+ * Named float32 arrays to and from a safetensors file (the head, the optimiser state), in the
+ * layout Python's {@code safetensors} loads.
+ */
 final class TensorFiles {
 
     private TensorFiles() {}
 
-    static void write(Path file, Map<String, NDArray> tensors) throws IOException {
-        NDList list = new NDList(tensors.size());
-        tensors.forEach((name, array) -> {
-            array.setName(name);
-            list.add(array);
-        });
-        try (OutputStream out = Files.newOutputStream(file)) {
-            list.encode(out, NDList.Encoding.SAFETENSORS);
+    static void write(Path file, Map<String, NDArray> arrays) throws IOException {
+        Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> entry : arrays.entrySet()) {
+            NDArray array = entry.getValue();
+            if (array.getDataType() != DataType.FLOAT32) {
+                throw new IllegalArgumentException("Array '" + entry.getKey() + "' is "
+                        + array.getDataType() + "; only float32 arrays can be saved");
+            }
+            tensors.put(entry.getKey(), new Safetensors.Tensor(array.getShape().getShape(), array.toByteBuffer()));
         }
+        Safetensors.write(file, tensors);
     }
 
     /** Reads every tensor of {@code file} into {@code manager}, keyed by name. */
     static Map<String, NDArray> read(NDManager manager, Path file) throws IOException {
-        NDList list;
-        try (InputStream in = Files.newInputStream(file)) {
-            list = NDList.decode(manager, in);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("Failed to read tensors from " + file + ": " + e.getMessage(), e);
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, Safetensors.Tensor> entry : Safetensors.read(file).entrySet()) {
+            Safetensors.Tensor tensor = entry.getValue();
+            arrays.put(entry.getKey(), manager.create(tensor.toFloatArray(), new Shape(tensor.shape())));
         }
-        Map<String, NDArray> tensors = new LinkedHashMap<>();
-        for (NDArray array : list) {
-            tensors.put(array.getName(), array);
-        }
-        return tensors;
+        return arrays;
     }
 }

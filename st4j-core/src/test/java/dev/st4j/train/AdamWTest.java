@@ -98,6 +98,24 @@ class AdamWTest {
     }
 
     @Test
+    void learningRateFactorScalesOneParameter() {
+        try (NDManager manager = NDManager.newBaseManager();
+                AdamW adam = new AdamW(manager, BETA1, BETA2, EPS, 0.01)) {
+            adam.setLearningRateFactor("head", 10);
+            NDArray head = manager.create(new float[] {1f});
+            NDArray body = manager.create(new float[] {1f});
+            NDArray g = manager.create(new float[] {0.5f});
+            adam.update(Map.of("head", head, "body", body), Map.of("head", g, "body", g), 0.01, 1.0);
+            Reference headReference = new Reference(1.0);
+            headReference.step(new double[] {0.5}, 0.1, 0.01);
+            Reference bodyReference = new Reference(1.0);
+            bodyReference.step(new double[] {0.5}, 0.01, 0.01);
+            assertClose(headReference.p, head.toFloatArray());
+            assertClose(bodyReference.p, body.toFloatArray());
+        }
+    }
+
+    @Test
     void biasAndLayerNormAreNotDecayed() {
         assertFalse(AdamW.decays("encoder.layer.0.attention.output.dense.bias"));
         assertFalse(AdamW.decays("encoder.layer.0.output.LayerNorm.weight"));
