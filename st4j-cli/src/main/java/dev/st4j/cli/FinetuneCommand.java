@@ -151,6 +151,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FineTuneConfig config = buildConfig();
+        FineTuner.checkOutput(config, output);
         PreparedDataset dataset = PreparedDataset.load(data);
         List<Record> records = config.includeTestRows() ? dataset.all() : dataset.train();
         List<TrainingListener> listeners = new ArrayList<>();

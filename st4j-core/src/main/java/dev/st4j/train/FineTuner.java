@@ -68,6 +68,15 @@ public final class FineTuner {
     }
 
     /**
+     * Checks, without changing anything, that {@code config} may use {@code output}, so a caller
+     * can fail before loading a model: resuming needs a completed checkpoint, and replacing an
+     * existing run needs {@link FineTuneConfig#overwrite()}.
+     */
+    public static void checkOutput(FineTuneConfig config, Path output) throws IOException {
+        RunOutput.check(output, config.resume(), config.overwrite());
+    }
+
+    /**
      * Returns the settings of the run in {@code output} as saved with its newest checkpoint, or
      * empty when it has none; a resumed run must use the same training settings.
      */
@@ -105,6 +114,9 @@ public final class FineTuner {
                     setup.maxSeqLength(), config.maxGradNorm());
             step.zeroGradients();
             listeners.onTrainStart(setup.plan(output, progress.epoch() + 1, progress.step()));
+            if (progress.epoch() >= config.epochs()) {
+                LOG.info("All {} epochs are already done; writing the final output again", config.epochs());
+            }
             for (int epoch = progress.epoch() + 1; epoch <= config.epochs(); epoch++) {
                 if (progress.shouldStopEarly(config.earlyStoppingPatience())) {
                     break;

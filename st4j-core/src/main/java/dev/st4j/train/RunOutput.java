@@ -37,6 +37,25 @@ final class RunOutput {
      * run's entries are deleted.
      */
     static void prepare(Path output, boolean resume, boolean overwrite) throws IOException {
+        check(output, resume, overwrite);
+        if (resume) {
+            return;
+        }
+        List<Path> existing = existingEntries(output);
+        if (!existing.isEmpty()) {
+            LOG.info("Replacing the run in {} (--overwrite): deleting {}", output, existing);
+            for (Path entry : existing) {
+                AtomicFiles.deleteRecursively(entry);
+            }
+        }
+        Files.createDirectories(output);
+    }
+
+    /**
+     * Checks, without changing anything, that a run may use {@code output}: a resumed run needs
+     * a completed checkpoint there, and a new run needs {@code overwrite} to replace a run.
+     */
+    static void check(Path output, boolean resume, boolean overwrite) throws IOException {
         if (resume) {
             if (Checkpoints.latest(output).isEmpty()) {
                 throw new NoSuchFileException(output.resolve(Checkpoints.FOLDER).toString(), null,
@@ -44,19 +63,16 @@ final class RunOutput {
             }
             return;
         }
-        List<Path> existing = ENTRIES.stream().map(output::resolve).filter(Files::exists).toList();
-        if (!existing.isEmpty()) {
-            if (!overwrite) {
-                throw new FileAlreadyExistsException(output.toString(), null, "already contains"
-                        + " a fine-tuning run (" + existing.get(0).getFileName() + "); pass --overwrite to"
-                        + " replace it, --resume to continue it, or choose another --output");
-            }
-            LOG.info("Replacing the run in {} (--overwrite): deleting {}", output, existing);
-            for (Path entry : existing) {
-                AtomicFiles.deleteRecursively(entry);
-            }
+        List<Path> existing = existingEntries(output);
+        if (!existing.isEmpty() && !overwrite) {
+            throw new FileAlreadyExistsException(output.toString(), null, "already contains"
+                    + " a fine-tuning run (" + existing.get(0).getFileName() + "); pass --overwrite to"
+                    + " replace it, --resume to continue it, or choose another --output");
         }
-        Files.createDirectories(output);
+    }
+
+    private static List<Path> existingEntries(Path output) {
+        return ENTRIES.stream().map(output::resolve).filter(Files::exists).toList();
     }
 
     /** Writes the in-memory model and head as the run's final output. */

@@ -53,23 +53,28 @@ final class TrainingStep {
      *     parameters are then left as they were before the step
      */
     Outcome run(List<String> texts, int[] labels, double learningRate, int step, int epoch) {
-        try (NDManager scope = model.manager().newSubManager()) {
-            TokenBatch tokens = model.tokenize(texts, maxSeqLength);
+        try {
             float lossValue;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray embeddings = model.embed(scope, tokens, true);
-                NDArray logits = head.forward(embeddings, true);
-                NDArray batchLoss = loss.compute(logits, labels);
-                lossValue = batchLoss.getFloat();
-                if (!Float.isFinite(lossValue)) {
-                    throw new NonFiniteLossException("Loss is " + lossValue + " at step " + step
-                            + " (epoch " + epoch + "), so training stopped before updating any weight."
-                            + " Lower the learning rate (now " + learningRate + ") or check the batch's"
-                            + " texts for empty or broken input", step, epoch);
+            int tokenCount;
+            // The scope closes before the update, so the forward intermediates are freed before
+            // the optimiser allocates its temporaries.
+            try (NDManager scope = model.manager().newSubManager()) {
+                TokenBatch tokens = model.tokenize(texts, maxSeqLength);
+                tokenCount = tokens.inputIds().length == 0 ? 0 : tokens.inputIds()[0].length;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray embeddings = model.embed(scope, tokens, true);
+                    NDArray logits = head.forward(embeddings, true);
+                    NDArray batchLoss = loss.compute(logits, labels);
+                    lossValue = batchLoss.getFloat();
+                    if (!Float.isFinite(lossValue)) {
+                        throw new NonFiniteLossException("Loss is " + lossValue + " at step " + step
+                                + " (epoch " + epoch + "), so training stopped before updating any"
+                                + " weight. Lower the learning rate (now " + learningRate + ") or check"
+                                + " the batch's texts for empty or broken input", step, epoch);
+                    }
+                    collector.backward(batchLoss);
                 }
-                collector.backward(batchLoss);
             }
-            int tokenCount = tokens.inputIds().length == 0 ? 0 : tokens.inputIds()[0].length;
             long updateStart = System.nanoTime();
             double norm = update(learningRate, step, epoch);
             return new Outcome(lossValue, norm, tokenCount, (System.nanoTime() - updateStart) / 1e9);
