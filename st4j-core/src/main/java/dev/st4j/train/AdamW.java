@@ -2,6 +2,7 @@ package dev.st4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +13,10 @@ import java.util.Map;
  * {@code p -= lr * m_hat / (sqrt(v_hat) + eps)} with bias-corrected moments. Biases and LayerNorm
  * weights are not decayed (see {@link #decays}).
  *
- * <p>The moments live in a manager this optimiser owns, on each parameter's device. Parameters
- * are updated in place with autograd off, so the model's arrays keep their identity. Scalars
- * (learning rate, bias corrections, clip factor) are computed in Java doubles and applied as
- * in-place multiplications; no scalar array takes part in an autograd graph.
+ * <p>The moments live in a manager this optimiser owns, on each parameter's device. Parameters are
+ * updated in place with autograd off, so the model's arrays keep their identity. Scalars (learning
+ * rate, bias corrections, clip factor) are computed in Java doubles and applied as in-place
+ * multiplications; no scalar array takes part in an autograd graph.
  */
 public final class AdamW implements AutoCloseable {
 
@@ -46,17 +47,19 @@ public final class AdamW implements AutoCloseable {
 
     /**
      * Returns whether weight decay applies to the named parameter. As in the usual BERT recipe,
-     * biases and LayerNorm weights are not decayed: decaying them pulls normalisation gains
-     * towards 0, which harms the model rather than regularising it.
+     * biases and LayerNorm weights are not decayed: decaying them pulls normalisation gains towards
+     * 0, which harms the model rather than regularising it.
      */
     public static boolean decays(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !(lower.endsWith("bias") || lower.contains("layernorm") || lower.contains("layer_norm"));
+        return !(lower.endsWith("bias")
+                || lower.contains("layernorm")
+                || lower.contains("layer_norm"));
     }
 
     /**
-     * Scales the learning rate of the named parameter by {@code factor} at every update, e.g.
-     * to train a freshly initialised head faster than a pretrained encoder.
+     * Scales the learning rate of the named parameter by {@code factor} at every update, e.g. to
+     * train a freshly initialised head faster than a pretrained encoder.
      */
     public void setLearningRateFactor(String name, double factor) {
         learningRateFactors.put(name, factor);
@@ -77,8 +80,11 @@ public final class AdamW implements AutoCloseable {
      * @param gradientScale factor applied to every gradient first, e.g. the global-norm clip
      *     factor, so clipping needs no separate pass over the gradients
      */
-    public void update(Map<String, NDArray> parameters, Map<String, NDArray> gradients,
-            double learningRate, double gradientScale) {
+    public void update(
+            Map<String, NDArray> parameters,
+            Map<String, NDArray> gradients,
+            double learningRate,
+            double gradientScale) {
         step++;
         double correction1 = 1 - Math.pow(beta1, step);
         double correction2 = 1 - Math.pow(beta2, step);
@@ -125,22 +131,25 @@ public final class AdamW implements AutoCloseable {
      */
     public Map<String, NDArray> stateTensors() {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
-        moments.forEach((name, state) -> {
-            tensors.put("m." + name, state.first);
-            tensors.put("v." + name, state.second);
-        });
+        moments.forEach(
+                (name, state) -> {
+                    tensors.put("m." + name, state.first);
+                    tensors.put("v." + name, state.second);
+                });
         return tensors;
     }
 
     /**
-     * Replaces the optimiser state with a copy of {@code tensors} (as written by
-     * {@link #stateTensors}) and sets the update count to {@code step}.
+     * Replaces the optimiser state with a copy of {@code tensors} (as written by {@link
+     * #stateTensors}) and sets the update count to {@code step}.
      */
     public void loadState(Map<String, NDArray> tensors, int step) {
-        moments.values().forEach(state -> {
-            state.first.close();
-            state.second.close();
-        });
+        moments.values()
+                .forEach(
+                        state -> {
+                            state.first.close();
+                            state.second.close();
+                        });
         moments.clear();
         for (Map.Entry<String, NDArray> entry : tensors.entrySet()) {
             String key = entry.getKey();
@@ -150,8 +159,12 @@ public final class AdamW implements AutoCloseable {
             String name = key.substring(2);
             NDArray second = tensors.get("v." + name);
             if (second == null) {
-                throw new IllegalArgumentException("Optimizer state has m." + name
-                        + " but no v." + name + "; the checkpoint is incomplete");
+                throw new IllegalArgumentException(
+                        "Optimizer state has m."
+                                + name
+                                + " but no v."
+                                + name
+                                + "; the checkpoint is incomplete");
             }
             moments.put(name, new Moments(copy(entry.getValue()), copy(second)));
         }
@@ -159,15 +172,18 @@ public final class AdamW implements AutoCloseable {
     }
 
     private NDArray copy(NDArray source) {
-        NDArray target = stateManager.zeros(source.getShape(), source.getDataType(), source.getDevice());
+        NDArray target =
+                stateManager.zeros(source.getShape(), source.getDataType(), source.getDevice());
         source.copyTo(target);
         return target;
     }
 
     private Moments zeroMoments(NDArray parameter) {
         return new Moments(
-                stateManager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice()),
-                stateManager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice()));
+                stateManager.zeros(
+                        parameter.getShape(), parameter.getDataType(), parameter.getDevice()),
+                stateManager.zeros(
+                        parameter.getShape(), parameter.getDataType(), parameter.getDevice()));
     }
 
     @Override

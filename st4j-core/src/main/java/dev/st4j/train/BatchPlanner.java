@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Order of the training records in each epoch, as batches of record indices. The order depends
- * only on the seed and the epoch number, so a resumed run sees the same batches as an
- * uninterrupted one.
+ * Order of the training records in each epoch, as batches of record indices. The order depends only
+ * on the seed and the epoch number, so a resumed run sees the same batches as an uninterrupted one.
  *
  * <p>With length grouping, the shuffled records are cut into chunks of {@value #BATCHES_PER_CHUNK}
- * batches, each chunk is sorted by token length and cut into batches, and the batches are
- * shuffled. Batches then hold texts of similar length, so little compute goes to padding, while
- * the epoch order stays random. The batch with the longest text goes first, so a run that does
- * not fit in memory fails at its first step rather than hours in.
+ * batches, each chunk is sorted by token length and cut into batches, and the batches are shuffled.
+ * Batches then hold texts of similar length, so little compute goes to padding, while the epoch
+ * order stays random. The batch with the longest text goes first, so a run that does not fit in
+ * memory fails at its first step rather than hours in.
  */
 final class BatchPlanner {
 
@@ -65,8 +64,10 @@ final class BatchPlanner {
         Comparator<Integer> longestFirst =
                 Comparator.comparingInt((Integer i) -> tokenLengths[i]).reversed();
         for (int start = 0; start < count; start += chunkSize) {
-            List<Integer> chunk = new ArrayList<>(
-                    Arrays.asList(order).subList(start, Math.min(count, start + chunkSize)));
+            List<Integer> chunk =
+                    new ArrayList<>(
+                            Arrays.asList(order)
+                                    .subList(start, Math.min(count, start + chunkSize)));
             chunk.sort(longestFirst);
             batches.addAll(cut(chunk));
         }

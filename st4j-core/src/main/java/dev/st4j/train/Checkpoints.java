@@ -2,10 +2,12 @@ package dev.st4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+
 import dev.st4j.data.LabelMap;
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.io.Json;
 import dev.st4j.model.SentenceTransformer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +41,23 @@ final class Checkpoints {
         return output.resolve(FOLDER).resolve("epoch-" + epoch);
     }
 
-    static void write(Path output, TrainerState state, SentenceTransformer model, ClassificationHead head,
-            LabelMap labels, AdamW optimizer) throws IOException {
-        AtomicFiles.writeDirectory(folder(output, state.epoch()), true, temporary -> {
-            model.save(temporary.resolve(ENCODER), false);
-            head.save(temporary.resolve(HEAD), labels);
-            TensorFiles.write(temporary.resolve(OPTIMIZER_FILE), optimizer.stateTensors());
-            Json.write(temporary.resolve(TrainerState.FILE_NAME), state, false);
-        });
+    static void write(
+            Path output,
+            TrainerState state,
+            SentenceTransformer model,
+            ClassificationHead head,
+            LabelMap labels,
+            AdamW optimizer)
+            throws IOException {
+        AtomicFiles.writeDirectory(
+                folder(output, state.epoch()),
+                true,
+                temporary -> {
+                    model.save(temporary.resolve(ENCODER), false);
+                    head.save(temporary.resolve(HEAD), labels);
+                    TensorFiles.write(temporary.resolve(OPTIMIZER_FILE), optimizer.stateTensors());
+                    Json.write(temporary.resolve(TrainerState.FILE_NAME), state, false);
+                });
     }
 
     /** Returns the completed checkpoint of the highest epoch, if any. */
@@ -84,33 +95,51 @@ final class Checkpoints {
      * Copies a checkpoint's weights and optimiser state into the live model, head and optimiser.
      * The model's parameters keep their identity; only their values change.
      */
-    static void restore(Path checkpoint, TrainerState state, SentenceTransformer model,
-            ClassificationHead head, AdamW optimizer) throws IOException {
+    static void restore(
+            Path checkpoint,
+            TrainerState state,
+            SentenceTransformer model,
+            ClassificationHead head,
+            AdamW optimizer)
+            throws IOException {
         try (SentenceTransformer saved = SentenceTransformer.load(checkpoint.resolve(ENCODER))) {
             Map<String, NDArray> target = model.parameters();
             Map<String, NDArray> source = saved.parameters();
             if (!target.keySet().equals(source.keySet())) {
-                throw new IOException("Checkpoint encoder " + checkpoint.resolve(ENCODER)
-                        + " has parameters " + source.keySet() + " but the model has "
-                        + target.keySet() + "; resume with the run's base model ("
-                        + state.trainingSettings().get("baseModel") + ")");
+                throw new IOException(
+                        "Checkpoint encoder "
+                                + checkpoint.resolve(ENCODER)
+                                + " has parameters "
+                                + source.keySet()
+                                + " but the model has "
+                                + target.keySet()
+                                + "; resume with the run's base model ("
+                                + state.trainingSettings().get("baseModel")
+                                + ")");
             }
             try (NoGrad ignored = NoGrad.enter()) {
                 for (Map.Entry<String, NDArray> entry : target.entrySet()) {
                     NDArray values = source.get(entry.getKey());
                     if (!values.getShape().equals(entry.getValue().getShape())) {
-                        throw new IOException("Checkpoint parameter " + entry.getKey() + " has shape "
-                                + values.getShape() + " but the model's is " + entry.getValue().getShape());
+                        throw new IOException(
+                                "Checkpoint parameter "
+                                        + entry.getKey()
+                                        + " has shape "
+                                        + values.getShape()
+                                        + " but the model's is "
+                                        + entry.getValue().getShape());
                     }
                     values.copyTo(entry.getValue());
                 }
             }
         }
-        try (ClassificationHead saved = ClassificationHead.load(model.manager(), checkpoint.resolve(HEAD))) {
+        try (ClassificationHead saved =
+                ClassificationHead.load(model.manager(), checkpoint.resolve(HEAD))) {
             head.copyFrom(saved);
         }
         try (NDManager scratch = model.manager().newSubManager()) {
-            optimizer.loadState(TensorFiles.read(scratch, checkpoint.resolve(OPTIMIZER_FILE)),
+            optimizer.loadState(
+                    TensorFiles.read(scratch, checkpoint.resolve(OPTIMIZER_FILE)),
                     state.optimizerStep());
         }
     }

@@ -2,6 +2,7 @@ package dev.st4j.train;
 
 import dev.st4j.data.LabelMap;
 import dev.st4j.model.SentenceTransformer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Predicts classes with a fine-tuned encoder and its classification head: the softmax of the
- * head's logits and their argmax. Texts are truncated to the length the head was trained with.
+ * Predicts classes with a fine-tuned encoder and its classification head: the softmax of the head's
+ * logits and their argmax. Texts are truncated to the length the head was trained with.
  */
 public final class ClassificationHeadPredictor implements AutoCloseable {
 
@@ -36,8 +37,11 @@ public final class ClassificationHeadPredictor implements AutoCloseable {
     private final LabelMap labels;
     private final boolean ownsModel;
 
-    private ClassificationHeadPredictor(SentenceTransformer model, ClassificationHead head,
-            LabelMap labels, boolean ownsModel) {
+    private ClassificationHeadPredictor(
+            SentenceTransformer model,
+            ClassificationHead head,
+            LabelMap labels,
+            boolean ownsModel) {
         this.model = model;
         this.head = head;
         this.labels = labels;
@@ -50,9 +54,12 @@ public final class ClassificationHeadPredictor implements AutoCloseable {
     }
 
     /** Loads an encoder folder and a head folder saved by a fine-tuning run. */
-    public static ClassificationHeadPredictor load(Path modelFolder, Path headFolder) throws IOException {
+    public static ClassificationHeadPredictor load(Path modelFolder, Path headFolder)
+            throws IOException {
         if (!Files.isDirectory(headFolder)) {
-            throw new NoSuchFileException(headFolder.toString(), null,
+            throw new NoSuchFileException(
+                    headFolder.toString(),
+                    null,
                     "is not a head folder; pass the output folder of 'st4j finetune'");
         }
         SentenceTransformer model = SentenceTransformer.load(modelFolder);
@@ -65,24 +72,33 @@ public final class ClassificationHeadPredictor implements AutoCloseable {
     }
 
     /**
-     * Wraps an already loaded encoder and a saved head; closing the predictor closes the head
-     * but leaves the model to its owner.
+     * Wraps an already loaded encoder and a saved head; closing the predictor closes the head but
+     * leaves the model to its owner.
      */
     public static ClassificationHeadPredictor withModel(SentenceTransformer model, Path headFolder)
             throws IOException {
         return fromModel(model, headFolder, false);
     }
 
-    private static ClassificationHeadPredictor fromModel(SentenceTransformer model, Path headFolder,
-            boolean ownsModel) throws IOException {
+    private static ClassificationHeadPredictor fromModel(
+            SentenceTransformer model, Path headFolder, boolean ownsModel) throws IOException {
         LabelMap labels = LabelMap.load(headFolder.resolve(LabelMap.FILE_NAME));
         ClassificationHead head = ClassificationHead.load(model.manager(), headFolder);
-        if (head.config().dimension() != model.dimension() || head.config().classes() != labels.size()) {
+        if (head.config().dimension() != model.dimension()
+                || head.config().classes() != labels.size()) {
             head.close();
-            throw new IOException("Head in " + headFolder + " reads " + head.config().dimension()
-                    + "-d embeddings into " + head.config().classes() + " classes, but the model has "
-                    + model.dimension() + " dimensions and labels.json has " + labels.size()
-                    + " labels; pair the head with the model it was trained with");
+            throw new IOException(
+                    "Head in "
+                            + headFolder
+                            + " reads "
+                            + head.config().dimension()
+                            + "-d embeddings into "
+                            + head.config().classes()
+                            + " classes, but the model has "
+                            + model.dimension()
+                            + " dimensions and labels.json has "
+                            + labels.size()
+                            + " labels; pair the head with the model it was trained with");
         }
         return new ClassificationHeadPredictor(model, head, labels, ownsModel);
     }

@@ -2,6 +2,7 @@ package dev.st4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+
 import java.util.Arrays;
 
 /**
@@ -11,10 +12,9 @@ import java.util.Arrays;
  * summed over rows and divided by {@code sum w[y]} over rows.
  *
  * <p>Log-probabilities come from a log-softmax, which subtracts the row maximum before
- * exponentiating, so large logits do not overflow. The weights and the normalisation fold into
- * one constant target matrix created beside the logits; it lives as long as the logits' manager,
- * so it outlives {@code backward()} (a scalar constant freed before backward can corrupt the
- * gradient).
+ * exponentiating, so large logits do not overflow. The weights and the normalisation fold into one
+ * constant target matrix created beside the logits; it lives as long as the logits' manager, so it
+ * outlives {@code backward()} (a scalar constant freed before backward can corrupt the gradient).
  */
 public final class CrossEntropyLoss {
 
@@ -30,11 +30,16 @@ public final class CrossEntropyLoss {
             throw new IllegalArgumentException("classes is " + classes + " but must be at least 1");
         }
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new IllegalArgumentException("labelSmoothing is " + labelSmoothing + " but must be in [0, 1)");
+            throw new IllegalArgumentException(
+                    "labelSmoothing is " + labelSmoothing + " but must be in [0, 1)");
         }
         if (classWeights != null && classWeights.length != classes) {
-            throw new IllegalArgumentException("classWeights has " + classWeights.length
-                    + " entries but there are " + classes + " classes");
+            throw new IllegalArgumentException(
+                    "classWeights has "
+                            + classWeights.length
+                            + " entries but there are "
+                            + classes
+                            + " classes");
         }
         this.classes = classes;
         this.labelSmoothing = labelSmoothing;
@@ -54,7 +59,8 @@ public final class CrossEntropyLoss {
         }
         double[] weights = new double[classes];
         for (int c = 0; c < classes; c++) {
-            weights[c] = counts[c] == 0 ? 0 : (double) labels.length / ((double) classes * counts[c]);
+            weights[c] =
+                    counts[c] == 0 ? 0 : (double) labels.length / ((double) classes * counts[c]);
         }
         return weights;
     }
@@ -68,13 +74,22 @@ public final class CrossEntropyLoss {
     public NDArray compute(NDArray logits, int[] labels) {
         Shape shape = logits.getShape();
         if (shape.dimension() != 2 || shape.get(1) != classes || shape.get(0) != labels.length) {
-            throw new IllegalArgumentException("logits have shape " + shape + " but expected ["
-                    + labels.length + ", " + classes + "] for " + labels.length + " labels");
+            throw new IllegalArgumentException(
+                    "logits have shape "
+                            + shape
+                            + " but expected ["
+                            + labels.length
+                            + ", "
+                            + classes
+                            + "] for "
+                            + labels.length
+                            + " labels");
         }
         float[] target = targetMatrix(labels);
-        NDArray weightedTarget = logits.getManager()
-                .create(target, new Shape(labels.length, classes))
-                .toDevice(logits.getDevice(), false);
+        NDArray weightedTarget =
+                logits.getManager()
+                        .create(target, new Shape(labels.length, classes))
+                        .toDevice(logits.getDevice(), false);
         NDArray logProbabilities = logits.logSoftmax(1);
         return logProbabilities.mul(weightedTarget).sum().neg();
     }
@@ -89,13 +104,16 @@ public final class CrossEntropyLoss {
         double normaliser = 0;
         for (int label : labels) {
             if (label < 0 || label >= classes) {
-                throw new IllegalArgumentException("label id " + label + " is outside 0.." + (classes - 1));
+                throw new IllegalArgumentException(
+                        "label id " + label + " is outside 0.." + (classes - 1));
             }
             normaliser += weight(label);
         }
         if (!(normaliser > 0)) {
-            throw new IllegalArgumentException("labels " + Arrays.toString(labels)
-                    + " all have class weight 0, so the weighted mean loss is undefined");
+            throw new IllegalArgumentException(
+                    "labels "
+                            + Arrays.toString(labels)
+                            + " all have class weight 0, so the weighted mean loss is undefined");
         }
         float[] target = new float[labels.length * classes];
         for (int row = 0; row < labels.length; row++) {

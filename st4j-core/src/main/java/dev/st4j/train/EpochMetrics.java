@@ -13,5 +13,11 @@ package dev.st4j.train;
  * @param seconds wall time of the epoch's steps and validation (not its checkpoint)
  */
 public record EpochMetrics(
-        int epoch, int step, double trainLoss, double validationLoss, double validationAccuracy,
-        double validationMacroF1, boolean best, double seconds) {}
+        int epoch,
+        int step,
+        double trainLoss,
+        double validationLoss,
+        double validationAccuracy,
+        double validationMacroF1,
+        boolean best,
+        double seconds) {}

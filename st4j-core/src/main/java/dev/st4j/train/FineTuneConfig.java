@@ -1,6 +1,7 @@
 package dev.st4j.train;
 
 import dev.st4j.io.Json;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,9 +13,9 @@ import java.util.Map;
  * @param baseModel name or folder of the base encoder, recorded for provenance and resume
  * @param epochs passes over the training records
  * @param learningRate peak learning rate of the linear schedule
- * @param headLearningRate peak learning rate of the classification head; 0 uses
- *     {@code learningRate}. A higher rate lets the freshly initialised head catch up with the
- *     pretrained encoder.
+ * @param headLearningRate peak learning rate of the classification head; 0 uses {@code
+ *     learningRate}. A higher rate lets the freshly initialised head catch up with the pretrained
+ *     encoder.
  * @param batchSize records per optimiser step
  * @param maxSeqLength tokens per text after truncation; 0 takes the model's own maximum
  * @param weightDecay decoupled AdamW weight decay, not applied to biases and LayerNorm weights
@@ -29,15 +30,15 @@ import java.util.Map;
  * @param groupByLength whether batches are built from records of similar token length
  * @param validationFraction share of the training records held out (stratified) to score each
  *     epoch; 0 turns validation off
- * @param earlyStoppingPatience epochs without a better validation macro-F1 before the run stops;
- *     0 turns early stopping off
- * @param keepCheckpoints epoch checkpoints kept on disk (the newest ones, plus the best one);
- *     0 keeps all
+ * @param earlyStoppingPatience epochs without a better validation macro-F1 before the run stops; 0
+ *     turns early stopping off
+ * @param keepCheckpoints epoch checkpoints kept on disk (the newest ones, plus the best one); 0
+ *     keeps all
  * @param adamBeta1 AdamW decay rate of the first moment
  * @param adamBeta2 AdamW decay rate of the second moment
  * @param adamEpsilon AdamW term added to the root of the second moment
- * @param includeTestRows whether the training records include the prepared test split. Such a
- *     run is recorded as leaky, because its model has seen the rows it is later scored on.
+ * @param includeTestRows whether the training records include the prepared test split. Such a run
+ *     is recorded as leaky, because its model has seen the rows it is later scored on.
  * @param resume whether to continue the run in the output folder from its newest checkpoint
  * @param overwrite whether an existing run in the output folder may be replaced
  */
@@ -101,8 +102,11 @@ public record FineTuneConfig(
         requireRange("maxGradNorm", maxGradNorm, 0, Double.MAX_VALUE);
         requireRange("warmup", warmup, 0, Double.MAX_VALUE);
         if (warmup >= 1 && warmup != Math.rint(warmup)) {
-            throw new IllegalArgumentException("warmup " + warmup + " is neither a fraction below"
-                    + " 1 nor a whole number of steps; pass e.g. 0.1 or 100");
+            throw new IllegalArgumentException(
+                    "warmup "
+                            + warmup
+                            + " is neither a fraction below"
+                            + " 1 nor a whole number of steps; pass e.g. 0.1 or 100");
         }
         requireRange("dropout", dropout, 0, 0.999);
         requireRange("labelSmoothing", labelSmoothing, 0, 0.999);
@@ -110,8 +114,10 @@ public record FineTuneConfig(
         requireRange("validationFraction", validationFraction, 0, 0.9);
         requireAtLeast("earlyStoppingPatience", earlyStoppingPatience, 0);
         if (earlyStoppingPatience > 0 && validationFraction == 0) {
-            throw new IllegalArgumentException("earlyStoppingPatience " + earlyStoppingPatience
-                    + " needs a validation split; set validationFraction (e.g. 0.1)");
+            throw new IllegalArgumentException(
+                    "earlyStoppingPatience "
+                            + earlyStoppingPatience
+                            + " needs a validation split; set validationFraction (e.g. 0.1)");
         }
         requireAtLeast("keepCheckpoints", keepCheckpoints, 0);
         requireRange("adamBeta1", adamBeta1, 0, 0.999999);
@@ -160,8 +166,8 @@ public record FineTuneConfig(
 
     /**
      * Returns the settings that shape the loss curve, by name. Resuming compares them with the
-     * interrupted run's, so run-management flags ({@code resume}, {@code overwrite},
-     * {@code keepCheckpoints}, {@code logEvery}) are left out.
+     * interrupted run's, so run-management flags ({@code resume}, {@code overwrite}, {@code
+     * keepCheckpoints}, {@code logEvery}) are left out.
      */
     public Map<String, Object> trainingSettings() {
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -200,13 +206,15 @@ public record FineTuneConfig(
 
     private static void requireAtLeast(String name, long value, long min) {
         if (value < min) {
-            throw new IllegalArgumentException(name + " is " + value + " but must be at least " + min);
+            throw new IllegalArgumentException(
+                    name + " is " + value + " but must be at least " + min);
         }
     }
 
     private static void requirePositive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " is " + value + " but must be a positive number");
+            throw new IllegalArgumentException(
+                    name + " is " + value + " but must be a positive number");
         }
     }
 
@@ -273,36 +281,151 @@ public record FineTuneConfig(
             overwrite = c.overwrite;
         }
 
-        public Builder baseModel(String v) { baseModel = v; return this; }
-        public Builder epochs(int v) { epochs = v; return this; }
-        public Builder learningRate(double v) { learningRate = v; return this; }
-        public Builder headLearningRate(double v) { headLearningRate = v; return this; }
-        public Builder batchSize(int v) { batchSize = v; return this; }
-        public Builder maxSeqLength(int v) { maxSeqLength = v; return this; }
-        public Builder weightDecay(double v) { weightDecay = v; return this; }
-        public Builder maxGradNorm(double v) { maxGradNorm = v; return this; }
-        public Builder warmup(double v) { warmup = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder dropout(double v) { dropout = v; return this; }
-        public Builder classWeights(boolean v) { classWeights = v; return this; }
-        public Builder labelSmoothing(double v) { labelSmoothing = v; return this; }
-        public Builder logEvery(int v) { logEvery = v; return this; }
-        public Builder groupByLength(boolean v) { groupByLength = v; return this; }
-        public Builder validationFraction(double v) { validationFraction = v; return this; }
-        public Builder earlyStoppingPatience(int v) { earlyStoppingPatience = v; return this; }
-        public Builder keepCheckpoints(int v) { keepCheckpoints = v; return this; }
-        public Builder adamBeta1(double v) { adamBeta1 = v; return this; }
-        public Builder adamBeta2(double v) { adamBeta2 = v; return this; }
-        public Builder adamEpsilon(double v) { adamEpsilon = v; return this; }
-        public Builder includeTestRows(boolean v) { includeTestRows = v; return this; }
-        public Builder resume(boolean v) { resume = v; return this; }
-        public Builder overwrite(boolean v) { overwrite = v; return this; }
+        public Builder baseModel(String v) {
+            baseModel = v;
+            return this;
+        }
+
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder headLearningRate(double v) {
+            headLearningRate = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder maxSeqLength(int v) {
+            maxSeqLength = v;
+            return this;
+        }
+
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        public Builder maxGradNorm(double v) {
+            maxGradNorm = v;
+            return this;
+        }
+
+        public Builder warmup(double v) {
+            warmup = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder dropout(double v) {
+            dropout = v;
+            return this;
+        }
+
+        public Builder classWeights(boolean v) {
+            classWeights = v;
+            return this;
+        }
+
+        public Builder labelSmoothing(double v) {
+            labelSmoothing = v;
+            return this;
+        }
+
+        public Builder logEvery(int v) {
+            logEvery = v;
+            return this;
+        }
+
+        public Builder groupByLength(boolean v) {
+            groupByLength = v;
+            return this;
+        }
+
+        public Builder validationFraction(double v) {
+            validationFraction = v;
+            return this;
+        }
+
+        public Builder earlyStoppingPatience(int v) {
+            earlyStoppingPatience = v;
+            return this;
+        }
+
+        public Builder keepCheckpoints(int v) {
+            keepCheckpoints = v;
+            return this;
+        }
+
+        public Builder adamBeta1(double v) {
+            adamBeta1 = v;
+            return this;
+        }
+
+        public Builder adamBeta2(double v) {
+            adamBeta2 = v;
+            return this;
+        }
+
+        public Builder adamEpsilon(double v) {
+            adamEpsilon = v;
+            return this;
+        }
+
+        public Builder includeTestRows(boolean v) {
+            includeTestRows = v;
+            return this;
+        }
+
+        public Builder resume(boolean v) {
+            resume = v;
+            return this;
+        }
+
+        public Builder overwrite(boolean v) {
+            overwrite = v;
+            return this;
+        }
 
         public FineTuneConfig build() {
-            return new FineTuneConfig(baseModel, epochs, learningRate, headLearningRate, batchSize,
-                    maxSeqLength, weightDecay, maxGradNorm, warmup, seed, dropout, classWeights, labelSmoothing,
-                    logEvery, groupByLength, validationFraction, earlyStoppingPatience,
-                    keepCheckpoints, adamBeta1, adamBeta2, adamEpsilon, includeTestRows, resume,
+            return new FineTuneConfig(
+                    baseModel,
+                    epochs,
+                    learningRate,
+                    headLearningRate,
+                    batchSize,
+                    maxSeqLength,
+                    weightDecay,
+                    maxGradNorm,
+                    warmup,
+                    seed,
+                    dropout,
+                    classWeights,
+                    labelSmoothing,
+                    logEvery,
+                    groupByLength,
+                    validationFraction,
+                    earlyStoppingPatience,
+                    keepCheckpoints,
+                    adamBeta1,
+                    adamBeta2,
+                    adamEpsilon,
+                    includeTestRows,
+                    resume,
                     overwrite);
         }
     }

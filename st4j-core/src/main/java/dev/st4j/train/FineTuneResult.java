@@ -10,8 +10,8 @@ import java.util.List;
  *     interrupted run did before it was resumed
  * @param epochs summaries of every completed epoch, resumed history included
  * @param stoppedEarly whether early stopping ended the run before its last epoch
- * @param finalEpoch the epoch whose weights were written as the final model: the best
- *     validation epoch when the run has a validation split, else the last epoch
+ * @param finalEpoch the epoch whose weights were written as the final model: the best validation
+ *     epoch when the run has a validation split, else the last epoch
  * @param trainSeconds wall time of this session's training steps
  * @param samplesPerSecond records per second of this session's training steps
  * @param modelFolder the fine-tuned encoder, a sentence-transformers folder

@@ -2,27 +2,29 @@ package dev.st4j.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+
 import dev.st4j.data.LabelMap;
 import dev.st4j.data.Record;
 import dev.st4j.io.Manifest;
 import dev.st4j.model.SentenceTransformer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Fine-tunes a sentence transformer with a linear classification head on labelled records:
- * seeded shuffling, AdamW with a linear schedule, global-norm clipping, an optional validation
- * split with early stopping, a checkpoint after every epoch and exact resume from it.
+ * Fine-tunes a sentence transformer with a linear classification head on labelled records: seeded
+ * shuffling, AdamW with a linear schedule, global-norm clipping, an optional validation split with
+ * early stopping, a checkpoint after every epoch and exact resume from it.
  *
- * <p>The run trains only on the records passed in. Pass a prepared dataset's training split so
- * the test rows stay unseen. The model's parameters are updated in place, and the final model is
+ * <p>The run trains only on the records passed in. Pass a prepared dataset's training split so the
+ * test rows stay unseen. The model's parameters are updated in place, and the final model is
  * written to {@code OUTPUT/model}, the head to {@code OUTPUT/head}.
  */
 public final class FineTuner {
@@ -36,8 +38,13 @@ public final class FineTuner {
     private final Path output;
     private final Listeners listeners;
 
-    private FineTuner(FineTuneConfig config, SentenceTransformer model, List<Record> records,
-            LabelMap labels, Path output, List<TrainingListener> listeners) {
+    private FineTuner(
+            FineTuneConfig config,
+            SentenceTransformer model,
+            List<Record> records,
+            LabelMap labels,
+            Path output,
+            List<TrainingListener> listeners) {
         this.config = config;
         this.model = model;
         this.records = List.copyOf(records);
@@ -55,8 +62,13 @@ public final class FineTuner {
      * @throws NonFiniteLossException if a step's loss or gradient norm is NaN or infinite
      * @throws IOException if the output cannot be written or a checkpoint cannot be read
      */
-    public static FineTuneResult run(FineTuneConfig config, SentenceTransformer model,
-            List<Record> records, LabelMap labels, Path output, TrainingListener... listeners)
+    public static FineTuneResult run(
+            FineTuneConfig config,
+            SentenceTransformer model,
+            List<Record> records,
+            LabelMap labels,
+            Path output,
+            TrainingListener... listeners)
             throws IOException {
         FineTuner tuner = new FineTuner(config, model, records, labels, output, List.of(listeners));
         try {
@@ -85,37 +97,59 @@ public final class FineTuner {
         if (checkpoint.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(FineTuneConfig.fromSettings(
-                Checkpoints.readState(checkpoint.get()).trainingSettings()));
+        return Optional.of(
+                FineTuneConfig.fromSettings(
+                        Checkpoints.readState(checkpoint.get()).trainingSettings()));
     }
 
     private FineTuneResult execute() throws IOException {
         if (records.isEmpty()) {
-            throw new IllegalArgumentException("No training records; check the prepared dataset's train split");
+            throw new IllegalArgumentException(
+                    "No training records; check the prepared dataset's train split");
         }
         RunOutput.prepare(output, config.resume(), config.overwrite());
         RunSetup setup = RunSetup.create(config, model, records, labels);
         String baseWeights = model.weightsSha256();
-        ClassificationHead.Config headConfig = new ClassificationHead.Config(
-                model.dimension(), labels.size(), config.dropout(), setup.maxSeqLength());
+        ClassificationHead.Config headConfig =
+                new ClassificationHead.Config(
+                        model.dimension(), labels.size(), config.dropout(), setup.maxSeqLength());
         Map<String, NDArray> parameters = new LinkedHashMap<>(model.parameters());
-        try (ClassificationHead head = ClassificationHead.initialise(model.manager(), headConfig, config.seed());
-                AdamW optimizer = new AdamW(model.manager(), config.adamBeta1(), config.adamBeta2(),
-                        config.adamEpsilon(), config.weightDecay())) {
+        try (ClassificationHead head =
+                        ClassificationHead.initialise(model.manager(), headConfig, config.seed());
+                AdamW optimizer =
+                        new AdamW(
+                                model.manager(),
+                                config.adamBeta1(),
+                                config.adamBeta2(),
+                                config.adamEpsilon(),
+                                config.weightDecay())) {
             parameters.putAll(head.parameters());
-            head.parameters().keySet().forEach(
-                    name -> optimizer.setLearningRateFactor(name, config.headLearningRateFactor()));
+            head.parameters()
+                    .keySet()
+                    .forEach(
+                            name ->
+                                    optimizer.setLearningRateFactor(
+                                            name, config.headLearningRateFactor()));
             parameters.values().forEach(p -> p.setRequiresGradient(true));
             RunProgress progress = RunProgress.start(setup, baseWeights);
             if (config.resume()) {
                 progress = resume(progress, head, optimizer);
             }
-            TrainingStep step = new TrainingStep(model, head, parameters, setup.loss(), optimizer,
-                    setup.maxSeqLength(), config.maxGradNorm());
+            TrainingStep step =
+                    new TrainingStep(
+                            model,
+                            head,
+                            parameters,
+                            setup.loss(),
+                            optimizer,
+                            setup.maxSeqLength(),
+                            config.maxGradNorm());
             step.zeroGradients();
             listeners.onTrainStart(setup.plan(output, progress.epoch() + 1, progress.step()));
             if (progress.epoch() >= config.epochs()) {
-                LOG.info("All {} epochs are already done; writing the final output again", config.epochs());
+                LOG.info(
+                        "All {} epochs are already done; writing the final output again",
+                        config.epochs());
             }
             for (int epoch = progress.epoch() + 1; epoch <= config.epochs(); epoch++) {
                 if (progress.shouldStopEarly(config.earlyStoppingPatience())) {
@@ -135,13 +169,23 @@ public final class FineTuner {
         TrainerState state = Checkpoints.readState(checkpoint);
         RunProgress restored = fresh.resumeFrom(state, checkpoint);
         Checkpoints.restore(checkpoint, state, model, head, optimizer);
-        LOG.info("Resuming from {} (epoch {}, step {} of {})", checkpoint, state.epoch(), state.step(),
+        LOG.info(
+                "Resuming from {} (epoch {}, step {} of {})",
+                checkpoint,
+                state.epoch(),
+                state.step(),
                 state.totalSteps());
         return restored;
     }
 
-    private void runEpoch(int epoch, RunSetup setup, TrainingStep step, RunProgress progress,
-            ClassificationHead head, AdamW optimizer) throws IOException {
+    private void runEpoch(
+            int epoch,
+            RunSetup setup,
+            TrainingStep step,
+            RunProgress progress,
+            ClassificationHead head,
+            AdamW optimizer)
+            throws IOException {
         long epochStart = System.nanoTime();
         long epochSeed = BatchPlanner.epochSeed(config.seed(), epoch);
         // Dropout draws from the engine's generator; re-seeding it per epoch makes a resumed
@@ -155,105 +199,95 @@ public final class FineTuner {
             int runStep = progress.step() + 1;
             double learningRate = setup.schedule().learningRate(progress.step());
             long start = System.nanoTime();
-            TrainingStep.Outcome outcome = step.run(setup.texts(batch), setup.labelIds(batch),
-                    learningRate, runStep, epoch);
+            TrainingStep.Outcome outcome =
+                    step.run(
+                            setup.texts(batch),
+                            setup.labelIds(batch),
+                            learningRate,
+                            runStep,
+                            epoch);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.recordStep(outcome.loss(), seconds, batch.length);
             epochLossSum += outcome.loss();
             if (runStep == 1 && outcome.gradNorm() == 0) {
-                LOG.warn("All gradients are zero at step 1; the loss does not depend on the weights");
+                LOG.warn(
+                        "All gradients are zero at step 1; the loss does not depend on the"
+                                + " weights");
             }
-            StepMetrics metrics = new StepMetrics(runStep, epoch, batch.length, outcome.tokens(),
-                    outcome.loss(), learningRate, outcome.gradNorm(), seconds);
+            StepMetrics metrics =
+                    new StepMetrics(
+                            runStep,
+                            epoch,
+                            batch.length,
+                            outcome.tokens(),
+                            outcome.loss(),
+                            learningRate,
+                            outcome.gradNorm(),
+                            seconds);
             LOG.debug("{}", metrics);
             listeners.onStep(metrics);
             window.add(metrics);
             if (runStep % config.logEvery() == 0 || b == batches.size() - 1) {
                 LogMetrics log = window.drain(runStep, epoch, learningRate);
-                LOG.info(String.format(Locale.ROOT,
-                        "epoch %d step %d/%d loss %.4f lr %.3g grad_norm %.3f %.1f samples/s",
-                        epoch, runStep, setup.totalSteps(), log.loss(), log.learningRate(),
-                        log.gradNorm(), log.samplesPerSecond()));
+                LOG.info(RunMessages.log(log, setup.totalSteps()));
                 listeners.onLog(log);
             }
         }
-        Validation validation = Validation.evaluate(model, head, setup.validation(), labels,
-                setup.maxSeqLength());
+        Validation validation =
+                Validation.evaluate(model, head, setup.validation(), labels, setup.maxSeqLength());
         boolean best = progress.recordEpoch(epoch, validation);
-        EpochMetrics metrics = new EpochMetrics(epoch, progress.step(), epochLossSum / batches.size(),
-                validation.loss(), validation.accuracy(), validation.macroF1(), best,
-                (System.nanoTime() - epochStart) / 1e9);
+        EpochMetrics metrics =
+                new EpochMetrics(
+                        epoch,
+                        progress.step(),
+                        epochLossSum / batches.size(),
+                        validation.loss(),
+                        validation.accuracy(),
+                        validation.macroF1(),
+                        best,
+                        (System.nanoTime() - epochStart) / 1e9);
         progress.addEpoch(metrics);
-        Checkpoints.write(output, progress.toState(optimizer.step()), model, head, labels, optimizer);
+        Checkpoints.write(
+                output, progress.toState(optimizer.step()), model, head, labels, optimizer);
         Checkpoints.prune(output, config.keepCheckpoints(), progress.bestEpoch());
-        String scores = validation == Validation.NONE ? "" : String.format(Locale.ROOT,
-                ", validation loss %.4f accuracy %.4f macro-F1 %.4f%s", validation.loss(),
-                validation.accuracy(), validation.macroF1(), best ? " (best)" : "");
-        LOG.info(String.format(Locale.ROOT, "epoch %d/%d done in %.1f s: train loss %.4f%s; checkpoint %s",
-                epoch, config.epochs(), metrics.seconds(), metrics.trainLoss(), scores,
-                Checkpoints.folder(output, epoch)));
+        LOG.info(
+                RunMessages.epoch(
+                        metrics, config.epochs(), validation, Checkpoints.folder(output, epoch)));
         listeners.onEpochEnd(metrics);
     }
 
-    private FineTuneResult finish(RunSetup setup, RunProgress progress, ClassificationHead head,
-            String baseWeights) throws IOException {
-        Map<String, Object> settings = new LinkedHashMap<>(config.allSettings());
-        settings.put("resolvedMaxSeqLength", setup.maxSeqLength());
-        settings.put("totalSteps", setup.totalSteps());
-        settings.put("warmupSteps", setup.warmupSteps());
-        settings.put("trainRecords", setup.train().size());
-        settings.put("validationRecords", setup.validation().size());
-        settings.put("leaky", config.includeTestRows());
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("data", setup.dataSha256());
-        inputs.put("baseModel", config.baseModel());
-        inputs.put("baseModelWeights", baseWeights);
-        Manifest manifest = Manifest.of("fine-tuned-model", settings, inputs);
+    private FineTuneResult finish(
+            RunSetup setup, RunProgress progress, ClassificationHead head, String baseWeights)
+            throws IOException {
+        Manifest manifest = setup.manifest(baseWeights);
         int finalEpoch = progress.bestEpoch() > 0 ? progress.bestEpoch() : progress.epoch();
         if (finalEpoch == progress.epoch()) {
             RunOutput.writeFinal(output, model, head, labels, manifest);
         } else {
-            LOG.info("Writing epoch {} (best validation macro-F1 {}) as the final model", finalEpoch,
+            LOG.info(
+                    "Writing epoch {} (best validation macro-F1 {}) as the final model",
+                    finalEpoch,
                     progress.bestMacroF1());
             RunOutput.writeFinalFromCheckpoint(output, finalEpoch, manifest);
         }
         boolean stoppedEarly = progress.epoch() < config.epochs();
         if (stoppedEarly) {
-            LOG.info("Stopped early after epoch {}: no better validation macro-F1 for {} epochs",
-                    progress.epoch(), config.earlyStoppingPatience());
+            LOG.info(
+                    "Stopped early after epoch {}: no better validation macro-F1 for {} epochs",
+                    progress.epoch(),
+                    config.earlyStoppingPatience());
         }
-        FineTuneResult result = new FineTuneResult(progress.stepLosses(), progress.epochs(),
-                stoppedEarly, finalEpoch, progress.trainSeconds(), progress.samplesPerSecond(),
-                output.resolve(RunOutput.MODEL), output.resolve(RunOutput.HEAD));
+        FineTuneResult result =
+                new FineTuneResult(
+                        progress.stepLosses(),
+                        progress.epochs(),
+                        stoppedEarly,
+                        finalEpoch,
+                        progress.trainSeconds(),
+                        progress.samplesPerSecond(),
+                        output.resolve(RunOutput.MODEL),
+                        output.resolve(RunOutput.HEAD));
         listeners.onTrainEnd(result);
         return result;
-    }
-
-    /** Averages of the steps since the last log line. */
-    private static final class LogWindow {
-        private double lossSum;
-        private double normSum;
-        private double seconds;
-        private int records;
-        private int steps;
-
-        void add(StepMetrics step) {
-            lossSum += step.loss();
-            normSum += step.gradNorm();
-            seconds += step.seconds();
-            records += step.records();
-            steps++;
-        }
-
-        LogMetrics drain(int step, int epoch, double learningRate) {
-            LogMetrics log = new LogMetrics(step, epoch, lossSum / steps, learningRate,
-                    normSum / steps, seconds > 0 ? records / seconds : 0);
-            lossSum = 0;
-            normSum = 0;
-            seconds = 0;
-            records = 0;
-            steps = 0;
-            return log;
-        }
     }
 }

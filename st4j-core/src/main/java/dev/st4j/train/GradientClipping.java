@@ -3,6 +3,7 @@ package dev.st4j.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+
 import java.util.Collection;
 
 /**
@@ -31,7 +32,8 @@ public final class GradientClipping {
                 for (NDArray gradient : gradients) {
                     norms.add(gradient.norm());
                 }
-                try (NDArray stacked = NDArrays.stack(norms); NDArray total = stacked.norm()) {
+                try (NDArray stacked = NDArrays.stack(norms);
+                        NDArray total = stacked.norm()) {
                     return total.toFloatArray()[0];
                 }
             }
@@ -41,8 +43,8 @@ public final class GradientClipping {
     }
 
     /**
-     * Returns the factor that scales gradients of global norm {@code norm} down to
-     * {@code maxNorm}: 1 when the norm is within bounds or clipping is off ({@code maxNorm} 0).
+     * Returns the factor that scales gradients of global norm {@code norm} down to {@code maxNorm}:
+     * 1 when the norm is within bounds or clipping is off ({@code maxNorm} 0).
      */
     public static double clipFactor(double norm, double maxNorm) {
         if (maxNorm <= 0) {

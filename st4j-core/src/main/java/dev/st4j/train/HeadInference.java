@@ -2,8 +2,10 @@ package dev.st4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.model.TokenBatch;
+
 import java.util.List;
 
 /** Batched scoring of texts by an encoder and a head, with autograd and dropout off. */
@@ -12,13 +14,18 @@ final class HeadInference {
     private HeadInference() {}
 
     /** Returns the logits {@code [texts, classes]} of {@code texts}, in input order. */
-    static float[][] logits(SentenceTransformer model, ClassificationHead head, List<String> texts,
-            int maxSeqLength, int batchSize) {
+    static float[][] logits(
+            SentenceTransformer model,
+            ClassificationHead head,
+            List<String> texts,
+            int maxSeqLength,
+            int batchSize) {
         int classes = head.config().classes();
         float[][] logits = new float[texts.size()][];
         for (int start = 0; start < texts.size(); start += batchSize) {
             List<String> chunk = texts.subList(start, Math.min(texts.size(), start + batchSize));
-            try (NoGrad ignored = NoGrad.enter(); NDManager scope = model.manager().newSubManager()) {
+            try (NoGrad ignored = NoGrad.enter();
+                    NDManager scope = model.manager().newSubManager()) {
                 TokenBatch tokens = model.tokenize(chunk, maxSeqLength);
                 NDArray embeddings = model.embed(scope, tokens, false);
                 float[] flat = head.forward(embeddings, false).toFloatArray();

@@ -1,8 +1,9 @@
 package dev.st4j.train;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /** Fans events out to the run's listeners in order. */
 final class Listeners implements TrainingListener {
@@ -47,7 +48,10 @@ final class Listeners implements TrainingListener {
             try {
                 listener.onTrainFailed(error);
             } catch (RuntimeException e) {
-                LOG.warn("Listener {} failed while the run was stopping: {}", listener, e.toString());
+                LOG.warn(
+                        "Listener {} failed while the run was stopping: {}",
+                        listener,
+                        e.toString());
             }
         }
     }

@@ -11,4 +11,9 @@ package dev.st4j.train;
  * @param samplesPerSecond records trained per second of step time over the steps covered
  */
 public record LogMetrics(
-        int step, int epoch, double loss, double learningRate, double gradNorm, double samplesPerSecond) {}
+        int step,
+        int epoch,
+        double loss,
+        double learningRate,
+        double gradNorm,
+        double samplesPerSecond) {}

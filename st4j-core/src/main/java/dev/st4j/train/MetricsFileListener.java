@@ -2,6 +2,7 @@ package dev.st4j.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +45,12 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
             if (plan.completedSteps() > 0 && Files.exists(file)) {
                 keepLinesUpTo(plan.completedSteps());
             }
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            writer =
+                    Files.newBufferedWriter(
+                            file,
+                            StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to open " + file, e);
         }
@@ -107,7 +112,8 @@ public final class MetricsFileListener implements TrainingListener, AutoCloseabl
 
     private void write(Map<String, Object> line) {
         if (writer == null) {
-            throw new IllegalStateException("metrics file " + file + " is not open; onTrainStart was not called");
+            throw new IllegalStateException(
+                    "metrics file " + file + " is not open; onTrainStart was not called");
         }
         try {
             writer.write(LINE_MAPPER.writeValueAsString(line));

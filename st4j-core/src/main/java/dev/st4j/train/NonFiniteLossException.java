@@ -1,8 +1,8 @@
 package dev.st4j.train;
 
 /**
- * Raised when a training step produces a NaN or infinite loss or gradient norm. Training stops
- * at once: an update with such values would corrupt every weight.
+ * Raised when a training step produces a NaN or infinite loss or gradient norm. Training stops at
+ * once: an update with such values would corrupt every weight.
  */
 public final class NonFiniteLossException extends IllegalStateException {
 

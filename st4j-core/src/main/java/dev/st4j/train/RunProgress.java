@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Mutable record of how far a run has come: steps, losses, epoch summaries and the
- * early-stopping bookkeeping. {@link #toState} snapshots it for a checkpoint.
+ * Mutable record of how far a run has come: steps, losses, epoch summaries and the early-stopping
+ * bookkeeping. {@link #toState} snapshots it for a checkpoint.
  */
 final class RunProgress {
 
@@ -34,8 +34,8 @@ final class RunProgress {
     }
 
     /**
-     * Returns the progress saved in {@code state}, after checking that it belongs to a run with
-     * the same settings, records and base model.
+     * Returns the progress saved in {@code state}, after checking that it belongs to a run with the
+     * same settings, records and base model.
      *
      * @throws IllegalArgumentException naming the first difference
      */
@@ -44,19 +44,36 @@ final class RunProgress {
         for (Map.Entry<String, Object> entry : current.entrySet()) {
             Object saved = state.trainingSettings().get(entry.getKey());
             if (!sameSetting(saved, entry.getValue())) {
-                throw new IllegalArgumentException("Cannot resume " + checkpoint + ": setting "
-                        + entry.getKey() + " is " + entry.getValue() + " but the interrupted run used "
-                        + saved + "; pass the run's original value or start a new run");
+                throw new IllegalArgumentException(
+                        "Cannot resume "
+                                + checkpoint
+                                + ": setting "
+                                + entry.getKey()
+                                + " is "
+                                + entry.getValue()
+                                + " but the interrupted run used "
+                                + saved
+                                + "; pass the run's original value or start a new run");
             }
         }
         if (!state.dataSha256().equals(setup.dataSha256())) {
-            throw new IllegalArgumentException("Cannot resume " + checkpoint + ": the training records"
-                    + " differ from the interrupted run's (SHA-256 " + setup.dataSha256() + " vs "
-                    + state.dataSha256() + "); use the same prepared dataset");
+            throw new IllegalArgumentException(
+                    "Cannot resume "
+                            + checkpoint
+                            + ": the training records"
+                            + " differ from the interrupted run's (SHA-256 "
+                            + setup.dataSha256()
+                            + " vs "
+                            + state.dataSha256()
+                            + "); use the same prepared dataset");
         }
         if (!state.baseModelSha256().equals(baseModelSha256)) {
-            throw new IllegalArgumentException("Cannot resume " + checkpoint + ": the base model's"
-                    + " weights differ from the interrupted run's; load " + current.get("baseModel"));
+            throw new IllegalArgumentException(
+                    "Cannot resume "
+                            + checkpoint
+                            + ": the base model's"
+                            + " weights differ from the interrupted run's; load "
+                            + current.get("baseModel"));
         }
         RunProgress restored = new RunProgress(setup, baseModelSha256);
         restored.epoch = state.epoch();
@@ -112,10 +129,21 @@ final class RunProgress {
     }
 
     TrainerState toState(int optimizerStep) {
-        return new TrainerState(epoch, step, setup.totalSteps(), setup.warmupSteps(), optimizerStep,
-                setup.config().seed(), BatchPlanner.epochSeed(setup.config().seed(), epoch + 1),
-                setup.dataSha256(), baseModelSha256, setup.config().trainingSettings(),
-                List.copyOf(stepLosses), List.copyOf(epochs), bestEpoch, bestMacroF1,
+        return new TrainerState(
+                epoch,
+                step,
+                setup.totalSteps(),
+                setup.warmupSteps(),
+                optimizerStep,
+                setup.config().seed(),
+                BatchPlanner.epochSeed(setup.config().seed(), epoch + 1),
+                setup.dataSha256(),
+                baseModelSha256,
+                setup.config().trainingSettings(),
+                List.copyOf(stepLosses),
+                List.copyOf(epochs),
+                bestEpoch,
+                bestMacroF1,
                 epochsWithoutImprovement);
     }
 

@@ -13,5 +13,11 @@ package dev.st4j.train;
  * @param seconds wall time of the step (tokenisation, forward, backward, update)
  */
 public record StepMetrics(
-        int step, int epoch, int records, int tokens, double loss, double learningRate,
-        double gradNorm, double seconds) {}
+        int step,
+        int epoch,
+        int records,
+        int tokens,
+        double loss,
+        double learningRate,
+        double gradNorm,
+        double seconds) {}

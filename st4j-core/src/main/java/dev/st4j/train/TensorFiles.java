@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+
 import dev.st4j.model.Safetensors;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,10 +25,16 @@ final class TensorFiles {
         for (Map.Entry<String, NDArray> entry : arrays.entrySet()) {
             NDArray array = entry.getValue();
             if (array.getDataType() != DataType.FLOAT32) {
-                throw new IllegalArgumentException("Array '" + entry.getKey() + "' is "
-                        + array.getDataType() + "; only float32 arrays can be saved");
+                throw new IllegalArgumentException(
+                        "Array '"
+                                + entry.getKey()
+                                + "' is "
+                                + array.getDataType()
+                                + "; only float32 arrays can be saved");
             }
-            tensors.put(entry.getKey(), new Safetensors.Tensor(array.getShape().getShape(), array.toByteBuffer()));
+            tensors.put(
+                    entry.getKey(),
+                    new Safetensors.Tensor(array.getShape().getShape(), array.toByteBuffer()));
         }
         Safetensors.write(file, tensors);
     }
@@ -36,7 +44,9 @@ final class TensorFiles {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, Safetensors.Tensor> entry : Safetensors.read(file).entrySet()) {
             Safetensors.Tensor tensor = entry.getValue();
-            arrays.put(entry.getKey(), manager.create(tensor.toFloatArray(), new Shape(tensor.shape())));
+            arrays.put(
+                    entry.getKey(),
+                    manager.create(tensor.toFloatArray(), new Shape(tensor.shape())));
         }
         return arrays;
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything besides tensors that a checkpoint needs to continue a run exactly, saved as
- * {@code trainer_state.json}. The random state is implied: each epoch's shuffle and dropout
- * seeds derive from {@code seed} and the epoch number.
+ * Everything besides tensors that a checkpoint needs to continue a run exactly, saved as {@code
+ * trainer_state.json}. The random state is implied: each epoch's shuffle and dropout seeds derive
+ * from {@code seed} and the epoch number.
  *
  * @param epoch epochs completed
  * @param step optimiser steps completed

@@ -21,6 +21,8 @@ public interface TrainingListener {
     /** Called once after the final model is written. */
     default void onTrainEnd(FineTuneResult result) {}
 
-    /** Called instead of {@link #onTrainEnd} when the run stops with an error, to free resources. */
+    /**
+     * Called instead of {@link #onTrainEnd} when the run stops with an error, to free resources.
+     */
     default void onTrainFailed(Exception error) {}
 }

@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.model.TokenBatch;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,14 @@ final class TrainingStep {
     private final int maxSeqLength;
     private final double maxGradNorm;
 
-    TrainingStep(SentenceTransformer model, ClassificationHead head, Map<String, NDArray> parameters,
-            CrossEntropyLoss loss, AdamW optimizer, int maxSeqLength, double maxGradNorm) {
+    TrainingStep(
+            SentenceTransformer model,
+            ClassificationHead head,
+            Map<String, NDArray> parameters,
+            CrossEntropyLoss loss,
+            AdamW optimizer,
+            int maxSeqLength,
+            double maxGradNorm) {
         this.model = model;
         this.head = head;
         this.parameters = parameters;
@@ -67,17 +75,28 @@ final class TrainingStep {
                     NDArray batchLoss = loss.compute(logits, labels);
                     lossValue = batchLoss.getFloat();
                     if (!Float.isFinite(lossValue)) {
-                        throw new NonFiniteLossException("Loss is " + lossValue + " at step " + step
-                                + " (epoch " + epoch + "), so training stopped before updating any"
-                                + " weight. Lower the learning rate (now " + learningRate + ") or check"
-                                + " the batch's texts for empty or broken input", step, epoch);
+                        throw new NonFiniteLossException(
+                                "Loss is "
+                                        + lossValue
+                                        + " at step "
+                                        + step
+                                        + " (epoch "
+                                        + epoch
+                                        + "), so training stopped before updating any"
+                                        + " weight. Lower the learning rate (now "
+                                        + learningRate
+                                        + ") or check"
+                                        + " the batch's texts for empty or broken input",
+                                step,
+                                epoch);
                     }
                     collector.backward(batchLoss);
                 }
             }
             long updateStart = System.nanoTime();
             double norm = update(learningRate, step, epoch);
-            return new Outcome(lossValue, norm, tokenCount, (System.nanoTime() - updateStart) / 1e9);
+            return new Outcome(
+                    lossValue, norm, tokenCount, (System.nanoTime() - updateStart) / 1e9);
         } finally {
             zeroGradients();
         }
@@ -91,11 +110,24 @@ final class TrainingStep {
             }
             double norm = GradientClipping.globalNorm(gradients.values());
             if (!Double.isFinite(norm)) {
-                throw new NonFiniteLossException("Gradient norm is " + norm + " at step " + step
-                        + " (epoch " + epoch + "), so training stopped before updating any weight."
-                        + " Lower the learning rate (now " + learningRate + ")", step, epoch);
+                throw new NonFiniteLossException(
+                        "Gradient norm is "
+                                + norm
+                                + " at step "
+                                + step
+                                + " (epoch "
+                                + epoch
+                                + "), so training stopped before updating any weight."
+                                + " Lower the learning rate (now "
+                                + learningRate
+                                + ")",
+                        step,
+                        epoch);
             }
-            optimizer.update(parameters, gradients, learningRate,
+            optimizer.update(
+                    parameters,
+                    gradients,
+                    learningRate,
                     GradientClipping.clipFactor(norm, maxGradNorm));
             return norm;
         } finally {
@@ -104,8 +136,8 @@ final class TrainingStep {
     }
 
     /**
-     * Zeroes the accumulated gradients in place. PyTorch adds each backward pass onto the
-     * existing {@code .grad}, and DJL's collector does not reset it between steps.
+     * Zeroes the accumulated gradients in place. PyTorch adds each backward pass onto the existing
+     * {@code .grad}, and DJL's collector does not reset it between steps.
      */
     void zeroGradients() {
         for (NDArray parameter : parameters.values()) {

@@ -4,6 +4,7 @@ import dev.st4j.data.LabelMap;
 import dev.st4j.data.Record;
 import dev.st4j.eval.ClassificationMetrics;
 import dev.st4j.model.SentenceTransformer;
+
 import java.util.List;
 
 /** Scores of the head on the validation split, computed at each epoch end. */
@@ -17,8 +18,12 @@ record Validation(double loss, double accuracy, double macroF1) {
      * Scores {@code records}: mean cross-entropy (no smoothing or weights) and the accuracy and
      * macro-F1 of the argmax class.
      */
-    static Validation evaluate(SentenceTransformer model, ClassificationHead head, List<Record> records,
-            LabelMap labels, int maxSeqLength) {
+    static Validation evaluate(
+            SentenceTransformer model,
+            ClassificationHead head,
+            List<Record> records,
+            LabelMap labels,
+            int maxSeqLength) {
         if (records.isEmpty()) {
             return NONE;
         }
@@ -30,9 +35,12 @@ record Validation(double loss, double accuracy, double macroF1) {
         for (int i = 0; i < records.size(); i++) {
             actual[i] = labels.idOf(records.get(i).label());
             predicted[i] = HeadInference.argmax(logits[i]);
-            lossSum -= Math.log(Math.max(HeadInference.softmax(logits[i])[actual[i]], Float.MIN_VALUE));
+            lossSum -=
+                    Math.log(
+                            Math.max(HeadInference.softmax(logits[i])[actual[i]], Float.MIN_VALUE));
         }
-        ClassificationMetrics metrics = ClassificationMetrics.compute(actual, predicted, labels.names());
+        ClassificationMetrics metrics =
+                ClassificationMetrics.compute(actual, predicted, labels.names());
         return new Validation(lossSum / records.size(), metrics.accuracy(), metrics.macroF1());
     }
 }

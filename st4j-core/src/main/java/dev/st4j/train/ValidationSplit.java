@@ -1,6 +1,7 @@
 package dev.st4j.train;
 
 import dev.st4j.data.Record;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,10 +10,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Training records split into the part that is trained on and a stratified, seeded validation
- * part that scores each epoch. Each label keeps {@code round(n * fraction)} of its {@code n}
- * records for validation, but always at least one for training, so a label with a single record
- * is never validated on.
+ * Training records split into the part that is trained on and a stratified, seeded validation part
+ * that scores each epoch. Each label keeps {@code round(n * fraction)} of its {@code n} records for
+ * validation, but always at least one for training, so a label with a single record is never
+ * validated on.
  */
 record ValidationSplit(List<Record> train, List<Record> validation) {
 

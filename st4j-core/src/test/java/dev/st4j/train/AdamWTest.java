@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class AdamWTest {
 
@@ -105,7 +107,8 @@ class AdamWTest {
             NDArray head = manager.create(new float[] {1f});
             NDArray body = manager.create(new float[] {1f});
             NDArray g = manager.create(new float[] {0.5f});
-            adam.update(Map.of("head", head, "body", body), Map.of("head", g, "body", g), 0.01, 1.0);
+            adam.update(
+                    Map.of("head", head, "body", body), Map.of("head", g, "body", g), 0.01, 1.0);
             Reference headReference = new Reference(1.0);
             headReference.step(new double[] {0.5}, 0.1, 0.01);
             Reference bodyReference = new Reference(1.0);
@@ -126,7 +129,11 @@ class AdamWTest {
         try (NDManager manager = NDManager.newBaseManager();
                 AdamW adam = new AdamW(manager, BETA1, BETA2, EPS, 0.5)) {
             NDArray bias = manager.create(new float[] {4f});
-            adam.update(Map.of("x.bias", bias), Map.of("x.bias", manager.create(new float[] {0f})), 0.1, 1.0);
+            adam.update(
+                    Map.of("x.bias", bias),
+                    Map.of("x.bias", manager.create(new float[] {0f})),
+                    0.1,
+                    1.0);
             // A zero gradient and no decay leave the bias exactly where it was.
             assertArrayEquals(new float[] {4f}, bias.toFloatArray());
         }
@@ -138,7 +145,8 @@ class AdamWTest {
                 AdamW original = new AdamW(manager, BETA1, BETA2, EPS, 0.01);
                 AdamW restored = new AdamW(manager, BETA1, BETA2, EPS, 0.01)) {
             NDArray a = manager.create(new float[] {1f, -2f});
-            original.update(Map.of("w", a), Map.of("w", manager.create(new float[] {0.5f, -1f})), 0.1, 1);
+            original.update(
+                    Map.of("w", a), Map.of("w", manager.create(new float[] {0.5f, -1f})), 0.1, 1);
             NDArray b = a.duplicate();
             Map<String, NDArray> state = new LinkedHashMap<>(original.stateTensors());
             restored.loadState(state, original.step());

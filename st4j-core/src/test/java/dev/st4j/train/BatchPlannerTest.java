@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
 class BatchPlannerTest {
 
@@ -45,13 +46,18 @@ class BatchPlannerTest {
         }
         List<int[]> grouped = new BatchPlanner(8, 42, lengths).batches(count, 1);
         List<int[]> plain = new BatchPlanner(8, 42, null).batches(count, 1);
-        assertTrue(padding(grouped, lengths) * 4 < padding(plain, lengths),
-                "grouped padding " + padding(grouped, lengths) + " vs plain " + padding(plain, lengths));
+        assertTrue(
+                padding(grouped, lengths) * 4 < padding(plain, lengths),
+                "grouped padding "
+                        + padding(grouped, lengths)
+                        + " vs plain "
+                        + padding(plain, lengths));
         int[] sorted = flatten(grouped);
         Arrays.sort(sorted);
         assertArrayEquals(IntStream.range(0, count).toArray(), sorted);
         int longest = Arrays.stream(lengths).max().orElseThrow();
-        assertTrue(Arrays.stream(grouped.get(0)).anyMatch(i -> lengths[i] == longest),
+        assertTrue(
+                Arrays.stream(grouped.get(0)).anyMatch(i -> lengths[i] == longest),
                 "the batch with the longest text comes first");
     }
 

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import dev.st4j.data.LabelMap;
-import java.nio.file.Path;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.List;
+
 class ClassificationHeadTest {
 
-    private static final ClassificationHead.Config CONFIG = new ClassificationHead.Config(4, 3, 0.1, 16);
+    private static final ClassificationHead.Config CONFIG =
+            new ClassificationHead.Config(4, 3, 0.1, 16);
 
     @Test
     void sameSeedGivesSameWeights() {
@@ -24,8 +28,10 @@ class ClassificationHeadTest {
                 ClassificationHead c = ClassificationHead.initialise(manager, CONFIG, 8)) {
             float[] weightA = a.parameters().get("classifier.weight").toFloatArray();
             assertArrayEquals(weightA, b.parameters().get("classifier.weight").toFloatArray());
-            assertEquals(false, java.util.Arrays.equals(weightA,
-                    c.parameters().get("classifier.weight").toFloatArray()));
+            assertEquals(
+                    false,
+                    java.util.Arrays.equals(
+                            weightA, c.parameters().get("classifier.weight").toFloatArray()));
         }
     }
 
@@ -44,11 +50,14 @@ class ClassificationHeadTest {
         try (NDManager manager = NDManager.newBaseManager();
                 ClassificationHead head = ClassificationHead.initialise(manager, CONFIG, 3)) {
             head.save(dir.resolve("head"), labels);
-            try (ClassificationHead loaded = ClassificationHead.load(manager, dir.resolve("head"))) {
+            try (ClassificationHead loaded =
+                    ClassificationHead.load(manager, dir.resolve("head"))) {
                 assertEquals(CONFIG, loaded.config());
-                assertArrayEquals(head.parameters().get("classifier.weight").toFloatArray(),
+                assertArrayEquals(
+                        head.parameters().get("classifier.weight").toFloatArray(),
                         loaded.parameters().get("classifier.weight").toFloatArray());
-                assertEquals(labels, LabelMap.load(dir.resolve("head").resolve(LabelMap.FILE_NAME)));
+                assertEquals(
+                        labels, LabelMap.load(dir.resolve("head").resolve(LabelMap.FILE_NAME)));
             }
         }
     }

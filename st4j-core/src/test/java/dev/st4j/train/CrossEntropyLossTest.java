@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+
 import org.junit.jupiter.api.Test;
 
 class CrossEntropyLossTest {
@@ -37,17 +38,23 @@ class CrossEntropyLossTest {
     @Test
     void plainLossIsMeanNegativeLogLikelihood() {
         double expected = (nll(LOGITS[0], 2) + nll(LOGITS[1], 0)) / 2;
-        assertEquals(expected, loss(new CrossEntropyLoss(3, 0, null), LOGITS, new int[] {2, 0}), 1e-6);
+        assertEquals(
+                expected, loss(new CrossEntropyLoss(3, 0, null), LOGITS, new int[] {2, 0}), 1e-6);
     }
 
     @Test
     void labelSmoothingMixesInUniformTarget() {
         double s = 0.1;
-        double row0 = (1 - s) * nll(LOGITS[0], 2)
-                + s / 3 * (nll(LOGITS[0], 0) + nll(LOGITS[0], 1) + nll(LOGITS[0], 2));
-        double row1 = (1 - s) * nll(LOGITS[1], 0)
-                + s / 3 * (nll(LOGITS[1], 0) + nll(LOGITS[1], 1) + nll(LOGITS[1], 2));
-        assertEquals((row0 + row1) / 2, loss(new CrossEntropyLoss(3, s, null), LOGITS, new int[] {2, 0}), 1e-6);
+        double row0 =
+                (1 - s) * nll(LOGITS[0], 2)
+                        + s / 3 * (nll(LOGITS[0], 0) + nll(LOGITS[0], 1) + nll(LOGITS[0], 2));
+        double row1 =
+                (1 - s) * nll(LOGITS[1], 0)
+                        + s / 3 * (nll(LOGITS[1], 0) + nll(LOGITS[1], 1) + nll(LOGITS[1], 2));
+        assertEquals(
+                (row0 + row1) / 2,
+                loss(new CrossEntropyLoss(3, s, null), LOGITS, new int[] {2, 0}),
+                1e-6);
     }
 
     @Test
@@ -61,16 +68,24 @@ class CrossEntropyLossTest {
     void weightsAndSmoothingCombineAsPyTorchDoes() {
         double[] w = {1, 2, 3};
         double s = 0.2;
-        double smooth0 = w[0] * nll(LOGITS[0], 0) + w[1] * nll(LOGITS[0], 1) + w[2] * nll(LOGITS[0], 2);
-        double smooth1 = w[0] * nll(LOGITS[1], 0) + w[1] * nll(LOGITS[1], 1) + w[2] * nll(LOGITS[1], 2);
-        double expected = ((1 - s) * (w[2] * nll(LOGITS[0], 2) + w[0] * nll(LOGITS[1], 0))
-                + s / 3 * (smooth0 + smooth1)) / (w[2] + w[0]);
+        double smooth0 =
+                w[0] * nll(LOGITS[0], 0) + w[1] * nll(LOGITS[0], 1) + w[2] * nll(LOGITS[0], 2);
+        double smooth1 =
+                w[0] * nll(LOGITS[1], 0) + w[1] * nll(LOGITS[1], 1) + w[2] * nll(LOGITS[1], 2);
+        double expected =
+                ((1 - s) * (w[2] * nll(LOGITS[0], 2) + w[0] * nll(LOGITS[1], 0))
+                                + s / 3 * (smooth0 + smooth1))
+                        / (w[2] + w[0]);
         assertEquals(expected, loss(new CrossEntropyLoss(3, s, w), LOGITS, new int[] {2, 0}), 1e-6);
     }
 
     @Test
     void hugeLogitsStayFinite() {
-        double value = loss(new CrossEntropyLoss(2, 0, null), new float[][] {{1000f, -1000f}}, new int[] {1});
+        double value =
+                loss(
+                        new CrossEntropyLoss(2, 0, null),
+                        new float[][] {{1000f, -1000f}},
+                        new int[] {1});
         assertEquals(2000, value, 1e-3);
     }
 
@@ -100,8 +115,10 @@ class CrossEntropyLossTest {
 
     @Test
     void labelOutsideClassesIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss(new CrossEntropyLoss(3, 0, null), LOGITS, new int[] {3, 0}));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> loss(new CrossEntropyLoss(3, 0, null), LOGITS, new int[] {3, 0}));
         assertTrue(e.getMessage().contains("label id 3"), e.getMessage());
     }
 }

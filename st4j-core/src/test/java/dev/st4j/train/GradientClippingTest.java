@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class GradientClippingTest {
 
     @Test
     void globalNormSpansAllTensors() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            double norm = GradientClipping.globalNorm(List.of(
-                    manager.create(new float[] {3f, 4f}), manager.create(new float[][] {{12f}})));
+            double norm =
+                    GradientClipping.globalNorm(
+                            List.of(
+                                    manager.create(new float[] {3f, 4f}),
+                                    manager.create(new float[][] {{12f}})));
             assertEquals(13.0, norm, 1e-6);
         }
     }
@@ -21,8 +26,11 @@ class GradientClippingTest {
     @Test
     void globalNormIsNanWhenAnyElementIs() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            double norm = GradientClipping.globalNorm(List.of(
-                    manager.create(new float[] {1f}), manager.create(new float[] {Float.NaN})));
+            double norm =
+                    GradientClipping.globalNorm(
+                            List.of(
+                                    manager.create(new float[] {1f}),
+                                    manager.create(new float[] {Float.NaN})));
             assertTrue(Double.isNaN(norm));
         }
     }

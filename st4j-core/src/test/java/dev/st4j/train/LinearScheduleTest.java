@@ -36,6 +36,7 @@ class LinearScheduleTest {
         assertEquals(3, FineTuneConfig.builder().warmup(0.1).build().warmupSteps(25));
         assertEquals(7, FineTuneConfig.builder().warmup(7).build().warmupSteps(25));
         assertEquals(0, FineTuneConfig.defaults().warmupSteps(25));
-        assertThrows(IllegalArgumentException.class, () -> FineTuneConfig.builder().warmup(2.5).build());
+        assertThrows(
+                IllegalArgumentException.class, () -> FineTuneConfig.builder().warmup(2.5).build());
     }
 }

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class MetricsFileListenerTest {
 
     private static TrainingPlan plan(Path dir, int completedSteps) {
-        return new TrainingPlan(FineTuneConfig.defaults(), 10, 0, 5, 25, 0, 1, completedSteps, 16, 0, dir);
+        return new TrainingPlan(
+                FineTuneConfig.defaults(), 10, 0, 5, 25, 0, 1, completedSteps, 16, 0, dir);
     }
 
     @Test
@@ -22,7 +25,8 @@ class MetricsFileListenerTest {
         try (MetricsFileListener listener = new MetricsFileListener(file)) {
             listener.onTrainStart(plan(dir, 0));
             listener.onLog(new LogMetrics(10, 1, 0.5, 2e-5, 1.25, 12.5));
-            listener.onEpochEnd(new EpochMetrics(1, 10, 0.6, Double.NaN, Double.NaN, Double.NaN, false, 3.0));
+            listener.onEpochEnd(
+                    new EpochMetrics(1, 10, 0.6, Double.NaN, Double.NaN, Double.NaN, false, 3.0));
         }
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());

@@ -4,20 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RunOutputTest {
 
     @Test
     void existingRunIsKeptWithoutOverwrite(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(MetricsFileListener.FILE_NAME), "{}\n");
-        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
-                () -> RunOutput.prepare(dir, false, false));
+        FileAlreadyExistsException e =
+                assertThrows(
+                        FileAlreadyExistsException.class,
+                        () -> RunOutput.prepare(dir, false, false));
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         assertTrue(Files.exists(dir.resolve(MetricsFileListener.FILE_NAME)));
     }

@@ -6,6 +6,7 @@ import dev.st4j.data.PreparedDataset;
 import dev.st4j.data.Record;
 import dev.st4j.model.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import java.util.List;
 /** Real fixtures for training tests: a small Amazon sample and the default base model. */
 final class TrainingFixtures {
 
-    static final String AMAZON = "datasets/amazon-2020-first1999/"
-            + "marketing_sample_for_amazon_com-ecommerce__20200101_20200131__10k_data.first1999rows.csv.gz";
+    static final String AMAZON =
+            "datasets/amazon-2020-first1999/"
+                + "marketing_sample_for_amazon_com-ecommerce__20200101_20200131__10k_data.first1999rows.csv.gz";
 
     private static PreparedDataset sample;
 
@@ -24,7 +26,8 @@ final class TrainingFixtures {
     /** Returns a stratified, seeded sample of 80 labelled Amazon rows, prepared once per JVM. */
     static synchronized PreparedDataset amazonSample() throws IOException {
         if (sample == null) {
-            PrepareConfig config = PrepareConfig.builder().input(repoFile(AMAZON)).sample(80).build();
+            PrepareConfig config =
+                    PrepareConfig.builder().input(repoFile(AMAZON)).sample(80).build();
             sample = PreparedDataset.prepareInMemory(config);
         }
         return sample;
@@ -55,7 +58,8 @@ final class TrainingFixtures {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No datasets/ folder above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No datasets/ folder above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve(relative);
     }
