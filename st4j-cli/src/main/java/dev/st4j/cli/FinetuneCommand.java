@@ -189,7 +189,7 @@ final class FinetuneCommand implements Callable<Integer> {
             paramLabel = "F",
             description =
                     "Hold out this stratified share of the training records to score each epoch"
-                        + " (accuracy, macro-F1); 0 turns it off. Default: "
+                            + " (accuracy, macro-F1); 0 turns it off. Default: "
                             + FineTuneConfig.DEFAULT_VALIDATION_FRACTION
                             + ".")
     Double validationFraction;
@@ -199,7 +199,7 @@ final class FinetuneCommand implements Callable<Integer> {
             paramLabel = "EPOCHS",
             description =
                     "Stop after this many epochs without a better validation macro-F1; needs"
-                        + " --validation-fraction; 0 turns it off. Default: "
+                            + " --validation-fraction; 0 turns it off. Default: "
                             + FineTuneConfig.DEFAULT_EARLY_STOPPING_PATIENCE
                             + ".")
     Integer earlyStoppingPatience;
@@ -240,7 +240,7 @@ final class FinetuneCommand implements Callable<Integer> {
             names = "--include-test-rows",
             description =
                     "Train on all rows, test split included. Scores on the test split are then"
-                        + " optimistic; the manifest marks the run as leaky.")
+                            + " optimistic; the manifest marks the run as leaky.")
     Boolean includeTestRows;
 
     @Option(
@@ -291,6 +291,7 @@ final class FinetuneCommand implements Callable<Integer> {
                 builder = saved.get().toBuilder();
             }
         }
+
         if (model != null) builder.baseModel(model);
         if (epochs != null) builder.epochs(epochs);
         if (batchSize != null) builder.batchSize(batchSize);

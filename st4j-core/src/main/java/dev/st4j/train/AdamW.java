@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>The moments live in a manager this optimiser owns, on each parameter's device. Parameters are
  * updated in place with autograd off, so the model's arrays keep their identity. Scalars (learning
  * rate, bias corrections, clip factor) are computed in Java doubles and applied as in-place
- * multiplications; no scalar array takes part in an autograd graph.
+ * multiplications. No scalar array takes part in an autograd graph.
  */
 public final class AdamW implements AutoCloseable {
 

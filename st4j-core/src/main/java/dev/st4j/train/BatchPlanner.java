@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * Order of the training records in each epoch, as batches of record indices. The order depends only
- * on the seed and the epoch number, so a resumed run sees the same batches as an uninterrupted one.
+ * on the seed and the epoch number, so a resumed run gets the same batches as an uninterrupted one.
  *
  * <p>With length grouping, the shuffled records are cut into chunks of {@value #BATCHES_PER_CHUNK}
  * batches, each chunk is sorted by token length and cut into batches, and the batches are shuffled.
@@ -52,13 +52,19 @@ final class BatchPlanner {
             order[i] = i;
         }
         Collections.shuffle(Arrays.asList(order), random);
+
         if (tokenLengths == null) {
             return cut(Arrays.asList(order));
         }
         if (tokenLengths.length != count) {
             throw new IllegalArgumentException(
-                    "Have " + tokenLengths.length + " token lengths for " + count + " records");
+                    "Got "
+                            + tokenLengths.length
+                            + " token lengths for "
+                            + count
+                            + " records; pass one length per record");
         }
+
         List<int[]> batches = new ArrayList<>();
         int chunkSize = batchSize * BATCHES_PER_CHUNK;
         Comparator<Integer> longestFirst =
@@ -72,6 +78,7 @@ final class BatchPlanner {
             batches.addAll(cut(chunk));
         }
         Collections.shuffle(batches, random);
+
         int longest = 0;
         for (int b = 1; b < batches.size(); b++) {
             if (maxLength(batches.get(b)) > maxLength(batches.get(longest))) {

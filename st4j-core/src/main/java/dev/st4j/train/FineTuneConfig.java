@@ -281,125 +281,30 @@ public record FineTuneConfig(
             overwrite = c.overwrite;
         }
 
-        public Builder baseModel(String v) {
-            baseModel = v;
-            return this;
-        }
-
-        public Builder epochs(int v) {
-            epochs = v;
-            return this;
-        }
-
-        public Builder learningRate(double v) {
-            learningRate = v;
-            return this;
-        }
-
-        public Builder headLearningRate(double v) {
-            headLearningRate = v;
-            return this;
-        }
-
-        public Builder batchSize(int v) {
-            batchSize = v;
-            return this;
-        }
-
-        public Builder maxSeqLength(int v) {
-            maxSeqLength = v;
-            return this;
-        }
-
-        public Builder weightDecay(double v) {
-            weightDecay = v;
-            return this;
-        }
-
-        public Builder maxGradNorm(double v) {
-            maxGradNorm = v;
-            return this;
-        }
-
-        public Builder warmup(double v) {
-            warmup = v;
-            return this;
-        }
-
-        public Builder seed(long v) {
-            seed = v;
-            return this;
-        }
-
-        public Builder dropout(double v) {
-            dropout = v;
-            return this;
-        }
-
-        public Builder classWeights(boolean v) {
-            classWeights = v;
-            return this;
-        }
-
-        public Builder labelSmoothing(double v) {
-            labelSmoothing = v;
-            return this;
-        }
-
-        public Builder logEvery(int v) {
-            logEvery = v;
-            return this;
-        }
-
-        public Builder groupByLength(boolean v) {
-            groupByLength = v;
-            return this;
-        }
-
-        public Builder validationFraction(double v) {
-            validationFraction = v;
-            return this;
-        }
-
-        public Builder earlyStoppingPatience(int v) {
-            earlyStoppingPatience = v;
-            return this;
-        }
-
-        public Builder keepCheckpoints(int v) {
-            keepCheckpoints = v;
-            return this;
-        }
-
-        public Builder adamBeta1(double v) {
-            adamBeta1 = v;
-            return this;
-        }
-
-        public Builder adamBeta2(double v) {
-            adamBeta2 = v;
-            return this;
-        }
-
-        public Builder adamEpsilon(double v) {
-            adamEpsilon = v;
-            return this;
-        }
-
-        public Builder includeTestRows(boolean v) {
-            includeTestRows = v;
-            return this;
-        }
-
-        public Builder resume(boolean v) {
-            resume = v;
-            return this;
-        }
-
-        public Builder overwrite(boolean v) {
-            overwrite = v;
-            return this;
-        }
+        public Builder baseModel(String v) { baseModel = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder headLearningRate(double v) { headLearningRate = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder maxSeqLength(int v) { maxSeqLength = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder maxGradNorm(double v) { maxGradNorm = v; return this; }
+        public Builder warmup(double v) { warmup = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder dropout(double v) { dropout = v; return this; }
+        public Builder classWeights(boolean v) { classWeights = v; return this; }
+        public Builder labelSmoothing(double v) { labelSmoothing = v; return this; }
+        public Builder logEvery(int v) { logEvery = v; return this; }
+        public Builder groupByLength(boolean v) { groupByLength = v; return this; }
+        public Builder validationFraction(double v) { validationFraction = v; return this; }
+        public Builder earlyStoppingPatience(int v) { earlyStoppingPatience = v; return this; }
+        public Builder keepCheckpoints(int v) { keepCheckpoints = v; return this; }
+        public Builder adamBeta1(double v) { adamBeta1 = v; return this; }
+        public Builder adamBeta2(double v) { adamBeta2 = v; return this; }
+        public Builder adamEpsilon(double v) { adamEpsilon = v; return this; }
+        public Builder includeTestRows(boolean v) { includeTestRows = v; return this; }
+        public Builder resume(boolean v) { resume = v; return this; }
+        public Builder overwrite(boolean v) { overwrite = v; return this; }
 
         public FineTuneConfig build() {
             return new FineTuneConfig(

@@ -56,6 +56,7 @@ final class RunProgress {
                                 + "; pass the run's original value or start a new run");
             }
         }
+
         if (!state.dataSha256().equals(setup.dataSha256())) {
             throw new IllegalArgumentException(
                     "Cannot resume "
@@ -75,6 +76,7 @@ final class RunProgress {
                             + " weights differ from the interrupted run's; load "
                             + current.get("baseModel"));
         }
+
         RunProgress restored = new RunProgress(setup, baseModelSha256);
         restored.epoch = state.epoch();
         restored.step = state.step();

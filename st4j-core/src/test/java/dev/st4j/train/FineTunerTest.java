@@ -187,11 +187,13 @@ class FineTunerTest {
                             output,
                             new MetricsFileListener(output.resolve(MetricsFileListener.FILE_NAME)));
         }
+
         assertTrue(result.stoppedEarly());
         assertEquals(2, result.epochs().size());
         assertEquals(1, result.finalEpoch());
         assertTrue(result.epochs().get(0).best());
         assertFalse(Double.isNaN(result.epochs().get(0).validationMacroF1()));
+
         assertTrue(
                 Files.exists(output.resolve("checkpoints/epoch-1")), "the best checkpoint is kept");
         assertTrue(Files.exists(output.resolve("checkpoints/epoch-2")));
