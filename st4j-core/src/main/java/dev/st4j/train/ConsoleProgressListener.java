@@ -1,8 +1,8 @@
 package dev.st4j.train;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
@@ -10,14 +10,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * A console progress bar over the run's records with throughput (records per second) and ETA, and
- * the latest logged loss as its message. The loss lines themselves go to the log.
+ * A console progress bar over the run's records with throughput (records per second), ETA, the
+ * epoch and the latest logged loss. The loss lines themselves go to the log.
+ *
+ * <p>The bar shares standard error with the log, so it is drawn between carriage returns: the
+ * cursor stays at the start of the line and a log line overwrites the bar instead of being appended
+ * to it. The bar is redrawn below the log line at its next update. It is kept to {@value #WIDTH}
+ * columns, so the loss and epoch lines, which are longer, cover it fully.
  */
 public final class ConsoleProgressListener implements TrainingListener {
 
+    static final int WIDTH = 76;
+
     private final PrintStream stream;
     private ProgressBar bar;
-    private int stepsPerEpoch;
+    private int epochs;
+    private double lastLoss = Double.NaN;
 
     /** Creates a bar on {@code stream} (usually {@code System.err}, beside the log). */
     public ConsoleProgressListener(PrintStream stream) {
@@ -26,8 +34,7 @@ public final class ConsoleProgressListener implements TrainingListener {
 
     @Override
     public void onTrainStart(TrainingPlan plan) {
-        stepsPerEpoch = plan.stepsPerEpoch();
-        int epochs = plan.config().epochs();
+        epochs = plan.config().epochs();
         long total = (long) plan.trainRecords() * epochs;
         long done = (long) plan.trainRecords() * (plan.firstEpoch() - 1);
         bar =
@@ -35,7 +42,7 @@ public final class ConsoleProgressListener implements TrainingListener {
                         .setTaskName("finetune")
                         .setInitialMax(total)
                         .setStyle(ProgressBarStyle.ASCII)
-                        .setConsumer(new ConsoleProgressBarConsumer(stream))
+                        .setConsumer(new CarriageReturnConsumer(stream))
                         .setUnit(" rec", 1)
                         .showSpeed()
                         .setSpeedUnit(ChronoUnit.SECONDS)
@@ -47,20 +54,14 @@ public final class ConsoleProgressListener implements TrainingListener {
     @Override
     public void onStep(StepMetrics step) {
         bar.stepBy(step.records());
-        int stepInEpoch = (step.step() - 1) % stepsPerEpoch + 1;
-        bar.setExtraMessage(
-                String.format(
-                        Locale.ROOT,
-                        " epoch %d step %d/%d",
-                        step.epoch(),
-                        stepInEpoch,
-                        stepsPerEpoch));
+        String loss =
+                Double.isNaN(lastLoss) ? "" : String.format(Locale.ROOT, " loss %.3f", lastLoss);
+        bar.setExtraMessage(String.format(Locale.ROOT, " ep %d/%d%s", step.epoch(), epochs, loss));
     }
 
     @Override
     public void onLog(LogMetrics log) {
-        bar.setExtraMessage(
-                String.format(Locale.ROOT, " epoch %d loss %.4f", log.epoch(), log.loss()));
+        lastLoss = log.loss();
     }
 
     @Override
@@ -78,6 +79,32 @@ public final class ConsoleProgressListener implements TrainingListener {
         if (bar != null) {
             bar.close();
             bar = null;
+        }
+    }
+
+    /** Draws each rendering of the bar between carriage returns and ends it with a newline. */
+    private static final class CarriageReturnConsumer implements ProgressBarConsumer {
+        private final PrintStream stream;
+
+        CarriageReturnConsumer(PrintStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return WIDTH;
+        }
+
+        @Override
+        public void accept(String rendered) {
+            stream.print('\r' + rendered + '\r');
+            stream.flush();
+        }
+
+        @Override
+        public void close() {
+            stream.println();
+            stream.flush();
         }
     }
 }

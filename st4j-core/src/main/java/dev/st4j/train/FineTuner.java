@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -265,9 +266,11 @@ public final class FineTuner {
             RunOutput.writeFinal(output, model, head, labels, manifest);
         } else {
             LOG.info(
-                    "Writing epoch {} (best validation macro-F1 {}) as the final model",
-                    finalEpoch,
-                    progress.bestMacroF1());
+                    String.format(
+                            Locale.ROOT,
+                            "Writing epoch %d (best validation macro-F1 %.4f) as the final model",
+                            finalEpoch,
+                            progress.bestMacroF1()));
             RunOutput.writeFinalFromCheckpoint(output, finalEpoch, manifest);
         }
         boolean stoppedEarly = progress.epoch() < config.epochs();

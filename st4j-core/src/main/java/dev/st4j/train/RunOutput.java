@@ -99,6 +99,9 @@ final class RunOutput {
             Manifest manifest)
             throws IOException {
         model.save(output.resolve(MODEL), true);
+        // The run's manifest replaces the generic one of the save: it names the base model and
+        // the data the weights were trained on.
+        manifest.writeTo(output.resolve(MODEL));
         AtomicFiles.writeDirectory(
                 output.resolve(HEAD),
                 true,
@@ -116,7 +119,10 @@ final class RunOutput {
         AtomicFiles.writeDirectory(
                 output.resolve(MODEL),
                 true,
-                temporary -> copyTree(checkpoint.resolve(Checkpoints.ENCODER), temporary));
+                temporary -> {
+                    copyTree(checkpoint.resolve(Checkpoints.ENCODER), temporary);
+                    manifest.writeTo(temporary);
+                });
         AtomicFiles.writeDirectory(
                 output.resolve(HEAD),
                 true,
