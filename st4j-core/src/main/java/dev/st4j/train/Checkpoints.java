@@ -8,6 +8,9 @@ import dev.st4j.io.AtomicFiles;
 import dev.st4j.io.Json;
 import dev.st4j.model.SentenceTransformer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,7 @@ final class Checkpoints {
     static final String HEAD = "head";
     static final String OPTIMIZER_FILE = "optimizer.safetensors";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final Pattern NAME = Pattern.compile("epoch-(\\d+)");
 
     private Checkpoints() {}
@@ -141,6 +145,26 @@ final class Checkpoints {
             optimizer.loadState(
                     TensorFiles.read(scratch, checkpoint.resolve(OPTIMIZER_FILE)),
                     state.optimizerStep());
+        }
+    }
+
+    /**
+     * Deletes the temporary folders of checkpoints whose writing was interrupted (a crash between
+     * the start of a write and its rename leaves one behind).
+     */
+    static void deleteUnfinished(Path output) throws IOException {
+        Path root = output.resolve(FOLDER);
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".epoch-") && name.contains(".tmp-")) {
+                    LOG.info("Deleting {}, an interrupted checkpoint write", child);
+                    AtomicFiles.deleteRecursively(child);
+                }
+            }
         }
     }
 

@@ -46,6 +46,7 @@ final class RunOutput {
     static void prepare(Path output, boolean resume, boolean overwrite) throws IOException {
         check(output, resume, overwrite);
         if (resume) {
+            Checkpoints.deleteUnfinished(output);
             return;
         }
         List<Path> existing = existingEntries(output);

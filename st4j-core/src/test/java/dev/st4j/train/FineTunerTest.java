@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +132,13 @@ class FineTunerTest {
         double[] expected = toArray(uninterrupted.stepLosses());
         double[] actual = toArray(resumed.stepLosses());
         assertEquals(4, expected.length);
-        // Steps 1-2 ran in a second fresh run with the same seed; steps 3-4 after the resume.
-        assertArrayEquals(expected, actual, 1e-5);
+        assertEquals(4, actual.length);
+        // Steps 1-2 ran in a second fresh run with the same seed, so they show reproducibility.
+        assertArrayEquals(
+                Arrays.copyOfRange(expected, 0, 2), Arrays.copyOfRange(actual, 0, 2), 1e-5);
+        // Steps 3-4 ran after the resume, so they show that a checkpoint restores everything.
+        assertArrayEquals(
+                Arrays.copyOfRange(expected, 2, 4), Arrays.copyOfRange(actual, 2, 4), 1e-5);
     }
 
     @Test

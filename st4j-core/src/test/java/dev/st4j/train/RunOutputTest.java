@@ -37,6 +37,16 @@ class RunOutputTest {
     }
 
     @Test
+    void resumeDeletesInterruptedCheckpointWrites(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("checkpoints/epoch-1"));
+        Files.writeString(dir.resolve("checkpoints/epoch-1/trainer_state.json"), "{}");
+        Files.createDirectories(dir.resolve("checkpoints/.epoch-2.tmp-1234abcd/encoder"));
+        RunOutput.prepare(dir, true, false);
+        assertFalse(Files.exists(dir.resolve("checkpoints/.epoch-2.tmp-1234abcd")));
+        assertTrue(Files.exists(dir.resolve("checkpoints/epoch-1")));
+    }
+
+    @Test
     void resumeNeedsACompletedCheckpoint(@TempDir Path dir) throws Exception {
         // A checkpoint folder without trainer_state.json is incomplete and does not count.
         Files.createDirectories(dir.resolve("checkpoints/epoch-1"));
