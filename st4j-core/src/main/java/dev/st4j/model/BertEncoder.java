@@ -102,24 +102,52 @@ final class BertEncoder {
         for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
             try (NDManager layerScope = scope.newSubManager()) {
                 hidden.attach(layerScope);
-                // [batch, seq, 3 * hidden] -> [3, batch, heads, seq, headDim]
-                NDArray qkv = hidden.getNDArrayInternal()
-                        .linear(hidden, fused.weights()[layer], fused.biases()[layer])
-                        .singletonOrThrow()
-                        .reshape(batch, seq, 3, config.numAttentionHeads(), config.headDim())
-                        .transpose(2, 0, 3, 1, 4);
-                // The query projection carries the 1/sqrt(headDim) scale already.
-                NDArray scores = qkv.get(0).matMul(qkv.get(1).transpose(0, 1, 3, 2));
-                if (padded) {
-                    scores = scores.add(additiveMask);
-                }
-                NDArray output = finishLayer(hidden, scores, qkv.get(2),
-                        ParameterLayout.layer(layer), false);
+                NDArray output = inferLayer(hidden, fused.weights()[layer], fused.biases()[layer],
+                        additiveMask, ParameterLayout.layer(layer));
                 output.attach(scope);
                 hidden = output;
             }
         }
         return hidden;
+    }
+
+    /**
+     * One transformer layer without autograd. It computes what {@link #finishLayer} does, but
+     * closes each large intermediate as soon as the next step has consumed it and adds residuals
+     * and the mask in place, so a layer holds about two [batch, heads, seq, seq] or [batch, seq,
+     * intermediate] tensors at a time instead of all of them.
+     *
+     * @param additiveMask [batch, 1, 1, seq], or null when the batch has no padding
+     */
+    private NDArray inferLayer(NDArray x, NDArray qkvWeight, NDArray qkvBias, NDArray additiveMask,
+            String prefix) {
+        long batch = x.getShape().get(0);
+        long seq = x.getShape().get(1);
+        NDArray projected = x.getNDArrayInternal().linear(x, qkvWeight, qkvBias).singletonOrThrow();
+        // [batch, seq, 3 * hidden] -> [3, batch, heads, seq, headDim]; the query carries the
+        // 1/sqrt(headDim) scale already.
+        NDArray qkv = projected.reshape(batch, seq, 3, config.numAttentionHeads(), config.headDim())
+                .transpose(2, 0, 3, 1, 4);
+        NDArray scores = qkv.get(0).matMul(qkv.get(1).transpose(0, 1, 3, 2));
+        if (additiveMask != null) {
+            scores.addi(additiveMask);
+        }
+        NDArray probabilities = scores.softmax(-1);
+        scores.close();
+        NDArray heads = probabilities.matMul(qkv.get(2));
+        probabilities.close();
+        projected.close();
+        NDArray context = heads.transpose(0, 2, 1, 3).reshape(batch, seq, config.hiddenSize());
+        heads.close();
+        NDArray attention = linear(context, prefix + "attention.output.dense").addi(x);
+        context.close();
+        attention = layerNorm(attention, prefix + "attention.output.LayerNorm");
+        NDArray intermediate = linear(attention, prefix + "intermediate.dense");
+        NDArray activated = activate(intermediate);
+        intermediate.close();
+        NDArray output = linear(activated, prefix + "output.dense").addi(attention);
+        activated.close();
+        return layerNorm(output, prefix + "output.LayerNorm");
     }
 
     /**

@@ -310,11 +310,19 @@ public final class SentenceTransformer implements AutoCloseable {
         return tensors;
     }
 
-    /** Creates float32 parameters in {@code manager} from checked tensors. */
+    /**
+     * Creates float32 parameters in {@code manager} from checked tensors. A direct little-endian
+     * buffer becomes the tensor's storage without a copy (DJL keeps it referenced), so the
+     * caller must not reuse the tensors afterwards.
+     */
     static Map<String, NDArray> toArrays(NDManager manager, Map<String, Safetensors.Tensor> tensors) {
+        boolean littleEndian = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         tensors.forEach((name, tensor) -> {
-            NDArray array = manager.create(tensor.toFloatArray(), new Shape(tensor.shape()));
+            Shape shape = new Shape(tensor.shape());
+            NDArray array = tensor.data().isDirect() && littleEndian
+                    ? manager.create(tensor.data(), shape, ai.djl.ndarray.types.DataType.FLOAT32)
+                    : manager.create(tensor.toFloatArray(), shape);
             array.setName(name);
             arrays.put(name, array);
         });
