@@ -83,8 +83,9 @@ final class EncodeCommand implements Callable<Integer> {
         EncodeResult result;
         int limit;
         int dimension;
-        long started = System.nanoTime();
+        long started;
         try (SentenceTransformer transformer = SentenceTransformer.load(folder, poolingMode)) {
+            started = System.nanoTime();
             result = transformer.encode(texts, options);
             limit = maxSeqLength > 0 ? Math.min(maxSeqLength, transformer.maxSequenceLimit())
                     : transformer.maxSeqLength();
