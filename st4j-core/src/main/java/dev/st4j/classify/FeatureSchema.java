@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,14 +76,32 @@ public record FeatureSchema(
     }
 
     /**
-     * Learns the categorical levels from {@code train} (the training split only, so nothing about
-     * the test split leaks into the features).
+     * Rows a categorical level needs in the training split to be learned. A level seen once
+     * identifies a row (most {@code model_number} values do), and XGBoost would split on it to
+     * memorise training rows; such levels are treated like unseen ones, as missing.
      */
+    public static final int DEFAULT_MIN_LEVEL_COUNT = 2;
+
+    /** Learns the categorical levels with {@link #DEFAULT_MIN_LEVEL_COUNT}. */
     public static FeatureSchema fit(PreparedSchema schema, List<Record> train, int embeddingDim) {
+        return fit(schema, train, embeddingDim, DEFAULT_MIN_LEVEL_COUNT);
+    }
+
+    /**
+     * Learns the categorical levels from {@code train} (the training split only, so nothing about
+     * the test split leaks into the features), keeping the levels seen in at least
+     * {@code minLevelCount} rows.
+     */
+    public static FeatureSchema fit(
+            PreparedSchema schema, List<Record> train, int embeddingDim, int minLevelCount) {
+        if (minLevelCount < 1) {
+            throw new IllegalArgumentException("minLevelCount must be at least 1, got "
+                    + minLevelCount);
+        }
         List<String> categorical = schema.categoricalColumns();
-        List<TreeSet<String>> levels = new ArrayList<>();
+        List<TreeMap<String, Integer>> counts = new ArrayList<>();
         for (int c = 0; c < categorical.size(); c++) {
-            levels.add(new TreeSet<>());
+            counts.add(new TreeMap<>());
         }
         int[] present = new int[categorical.size()];
         for (Record record : train) {
@@ -90,15 +109,26 @@ public record FeatureSchema(
             for (int c = 0; c < categorical.size(); c++) {
                 String value = record.categorical()[c];
                 if (value != null) {
-                    levels.get(c).add(value);
+                    counts.get(c).merge(value, 1, Integer::sum);
                     present[c]++;
                 }
             }
         }
         List<CategoricalColumn> columns = new ArrayList<>();
         for (int c = 0; c < categorical.size(); c++) {
-            columns.add(new CategoricalColumn(categorical.get(c), new ArrayList<>(levels.get(c))));
-            warnIfNearlyUnique(categorical.get(c), levels.get(c).size(), present[c]);
+            List<String> kept = new ArrayList<>();
+            counts.get(c).forEach((level, count) -> {
+                if (count >= minLevelCount) {
+                    kept.add(level);
+                }
+            });
+            if (kept.size() < counts.get(c).size()) {
+                LOG.info("Categorical column '{}': {} of {} levels occur in fewer than {} training"
+                        + " rows and are treated as missing", categorical.get(c),
+                        counts.get(c).size() - kept.size(), counts.get(c).size(), minLevelCount);
+            }
+            columns.add(new CategoricalColumn(categorical.get(c), kept));
+            warnIfNearlyUnique(categorical.get(c), counts.get(c).size(), present[c]);
         }
         return new FeatureSchema(schema.textColumns(), schema.numericColumns(), columns, embeddingDim);
     }

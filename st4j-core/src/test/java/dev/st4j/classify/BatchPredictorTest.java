@@ -97,7 +97,7 @@ class BatchPredictorTest {
     void everyInputRowGetsOnePredictionLine(@TempDir Path dir) throws IOException {
         List<Record> train = List.of(
                 Fixtures.record(1, "Games", 1, "Y"), Fixtures.record(2, "Toys", 1, "N"));
-        FeatureSchema schema = FeatureSchema.fit(SCHEMA, train, 2);
+        FeatureSchema schema = FeatureSchema.fit(SCHEMA, train, 2, 1);
         float[][] features = new float[40][];
         int[] labels = new int[40];
         for (int r = 0; r < 40; r++) {

@@ -21,7 +21,7 @@ class FeatureSchemaTest {
 
     @Test
     void fitLearnsSortedLevelsFromTrainingRows() {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
 
         assertEquals(List.of("N", "Y"), schema.categoricalColumns().get(0).levels());
         assertEquals(List.of("price", "seller", "embedding_0", "embedding_1"), schema.featureNames());
@@ -31,8 +31,23 @@ class FeatureSchemaTest {
     }
 
     @Test
+    void defaultFitTreatsSingleRowLevelsAsMissing() {
+        List<Record> train = List.of(
+                Fixtures.record(1, "a", 1.0, "Y"),
+                Fixtures.record(2, "a", 2.0, "Y"),
+                Fixtures.record(3, "b", 3.0, "N"));
+
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, train, 2);
+        FeatureMatrix matrix = schema.assemble(train, new float[3][2]);
+
+        assertEquals(List.of("Y"), schema.categoricalColumns().get(0).levels());
+        assertEquals(0f, matrix.values()[0][1]);
+        assertTrue(Float.isNaN(matrix.values()[2][1]), "level N occurs once, so it is missing");
+    }
+
+    @Test
     void assembleKeepsZeroApartFromMissing() {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
         float[][] embeddings = {{0.25f, -1f}, {0f, 0f}, {1f, 2f}};
 
         FeatureMatrix matrix = schema.assemble(TRAIN, embeddings);
@@ -47,7 +62,7 @@ class FeatureSchemaTest {
 
     @Test
     void assembleCountsLevelsUnseenInTraining() {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
         List<Record> test = List.of(Fixtures.record(9, "a", 3, "Z"), Fixtures.record(10, "b", 3, "Y"));
 
         FeatureMatrix matrix = schema.assemble(test, new float[2][2]);
@@ -59,7 +74,7 @@ class FeatureSchemaTest {
 
     @Test
     void assembleRejectsWrongEmbeddingWidth() {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> schema.assemble(TRAIN.subList(0, 1), new float[][] {{1f, 2f, 3f}}));
@@ -70,7 +85,7 @@ class FeatureSchemaTest {
 
     @Test
     void assembleRejectsNonFiniteEmbedding() {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> schema.assemble(TRAIN.subList(0, 1), new float[][] {{1f, Float.NaN}}));
@@ -80,7 +95,7 @@ class FeatureSchemaTest {
 
     @Test
     void missingColumnsAreNamedWithExpectedAndFound() {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> schema.checkColumnsPresent(List.of("product_name", "uniq_id"), "new.csv"));
@@ -93,7 +108,7 @@ class FeatureSchemaTest {
 
     @Test
     void jsonRoundTripKeepsSchema(@TempDir Path dir) throws Exception {
-        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2);
+        FeatureSchema schema = FeatureSchema.fit(Fixtures.SCHEMA, TRAIN, 2, 1);
         Path file = dir.resolve(FeatureSchema.FILE_NAME);
 
         schema.save(file, false);
