@@ -79,6 +79,14 @@ final class ExperimentCommand implements Callable<Integer> {
             + FineTuneConfig.DEFAULT_LEARNING_RATE + ".")
     Double learningRate;
 
+    @Option(names = "--head-lr", description = "Peak learning rate of the classification head;"
+            + " 0 uses --lr. Default: " + FineTuneConfig.DEFAULT_HEAD_LEARNING_RATE + ".")
+    Double headLearningRate;
+
+    @Option(names = "--class-weights",
+            description = "Weight the loss of each class by its inverse training frequency.")
+    boolean classWeights;
+
     @Option(names = "--warmup", description = "Warm-up: steps, or a share of all steps when"
             + " below 1. Default: " + FineTuneConfig.DEFAULT_WARMUP + ".")
     Double warmup;
@@ -139,8 +147,10 @@ final class ExperimentCommand implements Callable<Integer> {
         if (epochs != null) training.epochs(epochs);
         if (batchSize != null) training.batchSize(batchSize);
         if (learningRate != null) training.learningRate(learningRate);
+        if (headLearningRate != null) training.headLearningRate(headLearningRate);
         if (warmup != null) training.warmup(warmup);
         training.groupByLength(groupByLength);
+        training.classWeights(classWeights);
         XgbConfig.Builder xgboost = XgbConfig.builder();
         if (xgbRounds != null) xgboost.rounds(xgbRounds);
         if (xgbMaxDepth != null) xgboost.maxDepth(xgbMaxDepth);

@@ -110,6 +110,8 @@ public record ExperimentConfig(
             settings.put("epochs", training.epochs());
             settings.put("batch_size", training.batchSize());
             settings.put("learning_rate", training.learningRate());
+            settings.put("head_learning_rate", training.headLearningRate());
+            settings.put("class_weights", training.classWeights());
             settings.put("warmup", training.warmup());
             settings.put("weight_decay", training.weightDecay());
             settings.put("finetune_seed", training.seed());

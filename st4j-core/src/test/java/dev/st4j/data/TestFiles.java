@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Locates the repository's datasets and writes small CSV fixtures. */
-final class TestFiles {
+public final class TestFiles {
 
-    static final String AMAZON =
+    public static final String AMAZON =
             "datasets/amazon-2020-first1999/"
                     + "marketing_sample_for_amazon_com-ecommerce__20200101_20200131__"
                     + "10k_data.first1999rows.csv.gz";
@@ -20,7 +20,7 @@ final class TestFiles {
     private TestFiles() {}
 
     /** Resolves a path relative to the repository root, which contains {@code datasets/}. */
-    static Path repoFile(String relative) {
+    public static Path repoFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("datasets"))) {
             dir = dir.getParent();

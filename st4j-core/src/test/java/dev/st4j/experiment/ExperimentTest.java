@@ -1,0 +1,89 @@
+package dev.st4j.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.st4j.classify.XgbConfig;
+import dev.st4j.data.PrepareConfig;
+import dev.st4j.data.TestFiles;
+import dev.st4j.eval.ExperimentRun;
+import dev.st4j.io.Json;
+import dev.st4j.train.FineTuneConfig;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the whole experiment on a tiny stratified sample of the shipped Amazon rows. */
+class ExperimentTest {
+
+    private static ExperimentConfig tinyConfig(Path output, boolean leaky) {
+        PrepareConfig prepare = PrepareConfig.builder()
+                .input(TestFiles.repoFile(TestFiles.AMAZON))
+                .sample(60)
+                .build();
+        FineTuneConfig training = FineTuneConfig.builder()
+                .epochs(1)
+                .batchSize(8)
+                .learningRate(5e-5)
+                .build();
+        XgbConfig xgboost = XgbConfig.builder().rounds(5).build();
+        return new ExperimentConfig(output, prepare, List.of("all-minilm-l6-v2"), true, leaky,
+                training, 16, 32, xgboost, false);
+    }
+
+    @Test
+    void experimentWritesStockFineTunedAndLeakyRuns(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("experiment");
+
+        List<ExperimentRun> runs = Experiment.run(tinyConfig(output, true));
+
+        assertEquals(5, runs.size(), "stock, fine-tuned x2 classifiers, leaky x2 classifiers");
+        assertFalse(runs.get(0).fineTuned());
+        assertTrue(runs.get(1).fineTuned());
+        assertFalse(runs.get(1).leaky());
+        assertEquals(ExperimentRun.HEAD, runs.get(2).classifier());
+        assertTrue(runs.get(3).leaky());
+        for (ExperimentRun run : runs) {
+            assertEquals(12, run.testRows(), run.displayName());
+            assertTrue(run.accuracy() >= 0 && run.accuracy() <= 1, run.displayName());
+        }
+        assertTrue(runs.get(0).truncatedShare() > 0.5, "most product texts exceed 16 tokens");
+
+        JsonNode metrics = Json.MAPPER.readTree(output.resolve("metrics.json").toFile());
+        assertEquals(5, metrics.size());
+        assertTrue(metrics.get(0).has("macro_f1"));
+        assertTrue(metrics.get(0).has("timings"));
+        assertTrue(Files.isRegularFile(output.resolve("report.md")));
+        assertTrue(Files.isRegularFile(output.resolve("accuracy.png")));
+        assertTrue(Files.isRegularFile(output.resolve("loss.png")));
+        assertTrue(Files.isDirectory(output.resolve("runs/all-minilm-l6-v2/stock-classifier")));
+        assertTrue(Files.isDirectory(output.resolve("runs/all-minilm-l6-v2/finetuned/model")));
+        String report = Files.readString(output.resolve("report.md"));
+        assertTrue(report.contains("leaky"), "the leaky run is labelled in the report");
+    }
+
+    @Test
+    void experimentRejectsNonEmptyOutputWithoutOverwrite(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("experiment");
+        Files.createDirectories(output);
+        Files.writeString(output.resolve("keep.txt"), "earlier result");
+
+        assertThrows(FileAlreadyExistsException.class,
+                () -> Experiment.run(tinyConfig(output, false)));
+        assertEquals("earlier result", Files.readString(output.resolve("keep.txt")));
+    }
+
+    @Test
+    void folderNameKeepsOnlySafeCharacters() {
+        assertEquals("all-minilm-l6-v2", Experiment.folderName("all-minilm-l6-v2"));
+        assertEquals("paraphrase-MiniLM-L6-v2",
+                Experiment.folderName("sentence-transformers/paraphrase-MiniLM-L6-v2"));
+        assertEquals("my_model", Experiment.folderName("/models/my model"));
+    }
+}
