@@ -1,12 +1,111 @@
 package dev.st4j.cli;
 
+import dev.st4j.model.EmbeddedModel;
+import dev.st4j.model.EmbeddingFiles;
+import dev.st4j.model.EncodeOptions;
+import dev.st4j.model.EncodeResult;
+import dev.st4j.model.ModelResolver;
+import dev.st4j.model.PoolingMode;
+import dev.st4j.model.SentenceTransformer;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "encode", mixinStandardHelpOptions = true, description = "Not built yet.")
+@Command(
+        name = "encode",
+        mixinStandardHelpOptions = true,
+        description = "Encodes a text file, one text per line, into sentence embeddings: one output"
+                + " row per input line, in input order.")
 final class EncodeCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "NAME|PATH",
+            description = "Embedded model (all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2), model"
+                    + " folder, or Hugging Face id (downloaded only with ST4J_OFFLINE=false)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String model = EmbeddedModel.DEFAULT.shortName();
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "UTF-8 text file with one text per line; empty lines are encoded too.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+            description = "Embeddings file; the extension picks the format: .tsv (tab-separated"
+                    + " floats), .npy (float32 [lines, dimension]) or .jsonl.")
+    Path output;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Texts per forward pass. Default: ${DEFAULT-VALUE}.")
+    int batchSize = EncodeOptions.DEFAULT_BATCH_SIZE;
+
+    @Option(names = "--max-seq-length", paramLabel = "N",
+            description = "Token limit per text; 0 uses the model's max_seq_length. Longer texts"
+                    + " are truncated and counted. Default: ${DEFAULT-VALUE}.")
+    int maxSeqLength;
+
+    @Option(names = "--pooling", paramLabel = "MODE",
+            description = "Pooling for a plain Hugging Face checkpoint without modules.json: mean,"
+                    + " cls or max. Default: mean.")
+    String pooling;
+
+    @Option(names = "--normalize",
+            description = "L2-normalise embeddings even when the model has no Normalize module.")
+    boolean normalize;
+
+    @Option(names = "--no-progress", description = "Hide the progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--overwrite", description = "Replace the output file if it exists.")
+    boolean overwrite;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'encode' is not built yet");
+    public Integer call() throws IOException {
+        EmbeddingFiles.Format.of(output);
+        if (!overwrite && Files.exists(output)) {
+            throw new FileAlreadyExistsException(output.toString(), null,
+                    "already exists; pass --overwrite to replace it");
+        }
+        PoolingMode poolingMode = pooling == null ? null : PoolingMode.parse(pooling);
+        EncodeOptions options = new EncodeOptions(batchSize, maxSeqLength, normalize, !noProgress);
+        List<String> texts = readLines(input);
+        Path folder = ModelResolver.resolve(model);
+        EncodeResult result;
+        int limit;
+        int dimension;
+        long started;
+        try (SentenceTransformer transformer = SentenceTransformer.load(folder, poolingMode)) {
+            started = System.nanoTime();
+            result = transformer.encode(texts, options);
+            limit = maxSeqLength > 0 ? Math.min(maxSeqLength, transformer.maxSequenceLimit())
+                    : transformer.maxSeqLength();
+            dimension = transformer.dimension();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        EmbeddingFiles.write(output, result.embeddings(), overwrite);
+        spec.commandLine().getOut().printf("Encoded %d texts with %s (dimension %d) in %.1f s into"
+                + " %s; %d texts were truncated to %d tokens%n", texts.size(), model, dimension,
+                seconds, output, result.truncatedCount(), limit);
+        return 0;
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "input file not found");
+        } catch (CharacterCodingException e) {
+            throw new IOException("Input file " + file + " is not valid UTF-8", e);
+        }
     }
 }

@@ -23,10 +23,17 @@ public record ResolverSettings(Path st4jCache, Path hubCache, String hubEndpoint
         return st4jCache.resolve("models").resolve(model.shortName());
     }
 
-    /** Reads the settings from the process environment and system properties. */
+    /**
+     * Reads the settings from the process environment and system properties. The system
+     * property {@code st4j.cache}, when set, takes the place of {@code ST4J_CACHE}.
+     */
     public static ResolverSettings fromEnvironment() {
-        return from(System.getenv(), System.getProperty("user.home"),
-                System.getProperty("ai.djl.offline"));
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String cacheProperty = System.getProperty("st4j.cache");
+        if (nonBlank(cacheProperty)) {
+            env.put("ST4J_CACHE", cacheProperty);
+        }
+        return from(env, System.getProperty("user.home"), System.getProperty("ai.djl.offline"));
     }
 
     /**

@@ -25,8 +25,8 @@ import java.util.TreeMap;
  *
  * <p>The writer emits what Python's {@code safetensors} and {@code transformers} expect: keys in
  * sorted order, {@code __metadata__ {"format": "pt"}}, and a header padded with spaces so the data
- * starts at an 8-byte boundary. It writes float32 only. The reader accepts F32, F16 and BF16 and
- * widens the half-precision types to float32.
+ * starts at an 8-byte boundary. It writes float32 only. The reader accepts F32, F16 and BF16,
+ * widens the half-precision types to float32 and skips integer tensors.
  */
 public final class Safetensors {
 
@@ -67,7 +67,9 @@ public final class Safetensors {
     private Safetensors() {}
 
     /**
-     * Reads every tensor of {@code file}. F32 data is memory-mapped, not copied.
+     * Reads every tensor of {@code file} into its own direct buffer, which DJL can hand to
+     * libtorch without another copy. Reading, not memory-mapping, keeps the file's pages out of
+     * the process's resident memory.
      *
      * @throws ModelLoadException when the header is malformed or a dtype is unsupported
      */
@@ -78,22 +80,21 @@ public final class Safetensors {
                 throw new ModelLoadException(file + " is not a safetensors file: only " + size + " bytes");
             }
             ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(lengthBytes, 0);
+            readFully(channel, lengthBytes, 0);
             long headerLength = lengthBytes.flip().getLong();
             if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || 8 + headerLength > size) {
                 throw new ModelLoadException(file + " is not a safetensors file: header length "
                         + headerLength + " does not fit a file of " + size + " bytes");
             }
             ByteBuffer header = ByteBuffer.allocate((int) headerLength);
-            channel.read(header, 8);
+            readFully(channel, header, 8);
             JsonNode root = Json.MAPPER.readTree(new String(header.array(), StandardCharsets.UTF_8));
-            long dataStart = 8 + headerLength;
-            ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, dataStart, size - dataStart);
-            return parseEntries(file, root, data);
+            return readEntries(file, root, channel, 8 + headerLength, size);
         }
     }
 
-    private static Map<String, Tensor> parseEntries(Path file, JsonNode root, ByteBuffer data) {
+    private static Map<String, Tensor> readEntries(Path file, JsonNode root, FileChannel channel,
+            long dataStart, long size) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -117,25 +118,38 @@ public final class Safetensors {
                 default -> throw new ModelLoadException(file + ": tensor '" + entry.getKey()
                         + "' has unknown dtype '" + dtype + "'");
             };
-            if (begin < 0 || end > data.capacity() || end - begin != elements * width) {
+            if (begin < 0 || dataStart + end > size || end - begin != elements * width
+                    || end - begin > Integer.MAX_VALUE) {
                 throw new ModelLoadException(file + ": tensor '" + entry.getKey() + "' of shape "
                         + Arrays.toString(shape) + " and dtype " + dtype + " has byte range ["
                         + begin + ", " + end + ") that does not match its size or the file");
             }
-            ByteBuffer bytes = data.slice((int) begin, (int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
-            switch (dtype) {
-                case "F32" -> tensors.put(entry.getKey(), new Tensor(shape, bytes));
-                case "F16", "BF16" -> tensors.put(entry.getKey(), new Tensor(shape, widen(bytes, dtype)));
-                // Integer buffers such as BERT's embeddings.position_ids are not parameters.
-                default -> { }
+            if (!dtype.equals("F32") && !dtype.equals("F16") && !dtype.equals("BF16")) {
+                continue; // integer buffers such as BERT's embeddings.position_ids
             }
+            ByteBuffer bytes = ByteBuffer.allocateDirect((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, bytes, dataStart + begin);
+            bytes.flip();
+            tensors.put(entry.getKey(), new Tensor(shape, dtype.equals("F32") ? bytes : widen(bytes, dtype)));
         }
         return tensors;
     }
 
+    private static void readFully(FileChannel channel, ByteBuffer target, long position)
+            throws IOException {
+        long at = position;
+        while (target.hasRemaining()) {
+            int read = channel.read(target, at);
+            if (read < 0) {
+                throw new IOException("Unexpected end of file at byte " + at);
+            }
+            at += read;
+        }
+    }
+
     private static ByteBuffer widen(ByteBuffer halfBytes, String dtype) {
         int count = halfBytes.remaining() / 2;
-        ByteBuffer out = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < count; i++) {
             short bits = halfBytes.getShort(i * 2);
             float value = dtype.equals("BF16")

@@ -198,7 +198,9 @@ public final class SentenceTransformer implements AutoCloseable {
         int truncated = 0;
         long started = System.nanoTime();
         try (GradMode ignored = GradMode.disabled();
+                NDManager callScope = manager.newSubManager();
                 ProgressBar bar = progressBar(rows.size(), options.progress())) {
+            BertEncoder.FusedProjections fused = encoder.fuseProjections(callScope);
             for (int start = 0; start < order.length; start += options.batchSize()) {
                 int end = Math.min(order.length, start + options.batchSize());
                 List<TextTokenizer.Encoded> batchRows = new ArrayList<>(end - start);
@@ -207,7 +209,7 @@ public final class SentenceTransformer implements AutoCloseable {
                 }
                 TokenBatch batch = tokenizer.pad(batchRows);
                 truncated += batch.truncatedCount();
-                float[][] vectors = inferBatch(batch, unitLength);
+                float[][] vectors = inferBatch(batch, fused, unitLength);
                 for (int i = start; i < end; i++) {
                     embeddings[order[i]] = vectors[i - start];
                 }
@@ -229,11 +231,12 @@ public final class SentenceTransformer implements AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" texts", 1).build();
     }
 
-    private float[][] inferBatch(TokenBatch batch, boolean unitLength) {
+    private float[][] inferBatch(TokenBatch batch, BertEncoder.FusedProjections fused,
+            boolean unitLength) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray mask = scope.create(batch.attentionMask());
-            NDArray hidden = encoder.forward(scope, scope.create(batch.inputIds()), mask,
-                    scope.create(batch.tokenTypeIds()), false, true);
+            NDArray hidden = encoder.infer(scope, scope.create(batch.inputIds()), mask,
+                    scope.create(batch.tokenTypeIds()), fused);
             NDArray pooled = pooler.pool(hidden, mask);
             if (unitLength) {
                 pooled = pooler.normalize(pooled);
@@ -260,7 +263,7 @@ public final class SentenceTransformer implements AutoCloseable {
     public NDArray embed(NDManager scope, TokenBatch batch, boolean training) {
         NDArray mask = scope.create(batch.attentionMask());
         NDArray hidden = encoder.forward(scope, scope.create(batch.inputIds()), mask,
-                scope.create(batch.tokenTypeIds()), training, false);
+                scope.create(batch.tokenTypeIds()), training);
         NDArray pooled = pooler.pool(hidden, mask);
         return normalize ? pooler.normalize(pooled) : pooled;
     }
@@ -307,11 +310,19 @@ public final class SentenceTransformer implements AutoCloseable {
         return tensors;
     }
 
-    /** Creates float32 parameters in {@code manager} from checked tensors. */
+    /**
+     * Creates float32 parameters in {@code manager} from checked tensors. A direct little-endian
+     * buffer becomes the tensor's storage without a copy (DJL keeps it referenced), so the
+     * caller must not reuse the tensors afterwards.
+     */
     static Map<String, NDArray> toArrays(NDManager manager, Map<String, Safetensors.Tensor> tensors) {
+        boolean littleEndian = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         tensors.forEach((name, tensor) -> {
-            NDArray array = manager.create(tensor.toFloatArray(), new Shape(tensor.shape()));
+            Shape shape = new Shape(tensor.shape());
+            NDArray array = tensor.data().isDirect() && littleEndian
+                    ? manager.create(tensor.data(), shape, ai.djl.ndarray.types.DataType.FLOAT32)
+                    : manager.create(tensor.toFloatArray(), shape);
             array.setName(name);
             arrays.put(name, array);
         });

@@ -3,6 +3,7 @@ package dev.st4j.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.st4j.model.onnx.OrtEncoder;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,8 +32,8 @@ class EmbeddedModelParityTest {
                 .embeddings();
         TokenBatch batch = model.tokenize(PRODUCT_TEXTS, 0);
         float[][] reference;
-        try (OrtReference ort = new OrtReference(embedded)) {
-            reference = ort.embed(batch, embedded.pooling());
+        try (OrtEncoder ort = new OrtEncoder(embedded, 2)) {
+            reference = ort.embed(batch);
         }
         double maxDiff = 0;
         for (int i = 0; i < PRODUCT_TEXTS.size(); i++) {
