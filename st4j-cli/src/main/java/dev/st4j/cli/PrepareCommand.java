@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code st4j prepare}: turns a product CSV into a prepared folder. Options left out keep the
- * value from {@code --config}, else the {@link PrepareConfig} default.
+ * {@code st4j prepare}: turns a product CSV into a prepared folder. Options left out keep the value
+ * from {@code --config}, else the {@link PrepareConfig} default.
  */
 @Command(
         name = "prepare",
@@ -30,74 +30,139 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "CSV file, plain or gzip-compressed.")
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
+            description = "CSV file, plain or gzip-compressed.")
     Path input;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Folder to write; must not exist unless --overwrite.")
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            description = "Folder to write; must not exist unless --overwrite.")
     Path output;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "JSON file with the same settings (snake_case keys); options given here override it.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "JSON file with the same settings (snake_case keys); options given here"
+                            + " override it.")
     Path config;
 
-    @Option(names = "--no-header", description = "The file has no header row; name its columns with --columns.")
+    @Option(
+            names = "--no-header",
+            description = "The file has no header row; name its columns with --columns.")
     Boolean noHeader;
 
-    @Option(names = "--columns", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--columns",
+            split = ",",
+            paramLabel = "NAME",
             description = "Column names of a file without a header row, in file order.")
     List<String> columns;
 
-    @Option(names = "--text-columns", split = ",", paramLabel = "NAME",
-            description = "Columns joined by a space into the text. Default: "
-                    + PrepareConfig.DEFAULT_TEXT_COLUMN_NAMES + ".")
+    @Option(
+            names = "--text-columns",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Columns joined by a space into the text. Default: "
+                            + PrepareConfig.DEFAULT_TEXT_COLUMN_NAMES
+                            + ".")
     List<String> textColumns;
 
-    @Option(names = "--label-column", paramLabel = "NAME",
-            description = "Column holding the label. Default: " + PrepareConfig.DEFAULT_LABEL_COLUMN + ".")
+    @Option(
+            names = "--label-column",
+            paramLabel = "NAME",
+            description =
+                    "Column containing the label. Default: "
+                            + PrepareConfig.DEFAULT_LABEL_COLUMN
+                            + ".")
     String labelColumn;
 
-    @Option(names = "--label-level", paramLabel = "N",
-            description = "1-based '|'-separated segment of the label column that is the label. Default: 1.")
+    @Option(
+            names = "--label-level",
+            paramLabel = "N",
+            description =
+                    "1-based '|'-separated segment of the label column that is the label. Default:"
+                            + " 1.")
     Integer labelLevel;
 
-    @Option(names = "--numeric-columns", split = ",", paramLabel = "NAME",
-            description = "Columns parsed as numbers ('$1,299.00', '12.99 - 15.99' gives 12.99); pass ''"
-                    + " for none. Default: " + PrepareConfig.DEFAULT_NUMERIC_COLUMN_NAMES + ".")
+    @Option(
+            names = "--numeric-columns",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Columns parsed as numbers ('$1,299.00', '12.99 - 15.99' gives 12.99); pass ''"
+                            + " for none. Default: "
+                            + PrepareConfig.DEFAULT_NUMERIC_COLUMN_NAMES
+                            + ".")
     List<String> numericColumns;
 
-    @Option(names = "--categorical-columns", split = ",", paramLabel = "NAME",
-            description = "Columns kept as categories; pass '' for none. Default: "
-                    + PrepareConfig.DEFAULT_CATEGORICAL_COLUMN_NAMES + ".")
+    @Option(
+            names = "--categorical-columns",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Columns kept as categories; pass '' for none. Default: "
+                            + PrepareConfig.DEFAULT_CATEGORICAL_COLUMN_NAMES
+                            + ".")
     List<String> categoricalColumns;
 
-    @Option(names = "--group-column", paramLabel = "NAME",
+    @Option(
+            names = "--group-column",
+            paramLabel = "NAME",
             description = "Rows sharing a value of this column stay on one side of the split.")
     String groupColumn;
 
-    @Option(names = "--id-column", paramLabel = "NAME",
-            description = "Column with unique record ids. Default: " + PrepareConfig.DEFAULT_ID_COLUMN
-                    + ", or the data row number when the file has no such column.")
+    @Option(
+            names = "--id-column",
+            paramLabel = "NAME",
+            description =
+                    "Column with unique record ids. Default: "
+                            + PrepareConfig.DEFAULT_ID_COLUMN
+                            + ", or the data row number when the file has no such column.")
     String idColumn;
 
-    @Option(names = "--missing-values", split = ",", paramLabel = "TEXT",
-            description = "Cell texts that mean a missing value, such as nan,NA. The empty cell is always missing.")
+    @Option(
+            names = "--missing-values",
+            split = ",",
+            paramLabel = "TEXT",
+            description =
+                    "Cell texts that mean a missing value, such as nan,NA. The empty cell is always"
+                            + " missing.")
     List<String> missingValues;
 
-    @Option(names = "--test-size", paramLabel = "FRACTION",
-            description = "Share of each label's rows held out for testing. Default: "
-                    + PrepareConfig.DEFAULT_TEST_SIZE + ".")
+    @Option(
+            names = "--test-size",
+            paramLabel = "FRACTION",
+            description =
+                    "Share of each label's rows held out for testing. Default: "
+                            + PrepareConfig.DEFAULT_TEST_SIZE
+                            + ".")
     Double testSize;
 
-    @Option(names = "--seed", description = "Seed of the sample and the split. Default: "
-            + PrepareConfig.DEFAULT_SEED + ".")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description =
+                    "Seed of the sample and the split. Default: "
+                            + PrepareConfig.DEFAULT_SEED
+                            + ".")
     Long seed;
 
-    @Option(names = "--sample", paramLabel = "N",
+    @Option(
+            names = "--sample",
+            paramLabel = "N",
             description = "Keep a stratified, seeded sample of N labelled rows before splitting.")
     Integer sample;
 
-    @Option(names = "--lenient",
-            description = "Skip and count rows with invalid UTF-8, a wrong number of fields or a bad id instead of stopping.")
+    @Option(
+            names = "--lenient",
+            description =
+                    "Skip and count rows with invalid UTF-8, a wrong number of fields or a bad id"
+                            + " instead of stopping.")
     Boolean lenient;
 
     @Option(names = "--overwrite", description = "Replace an existing output folder.")

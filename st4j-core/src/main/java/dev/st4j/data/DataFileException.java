@@ -21,7 +21,8 @@ public final class DataFileException extends IOException {
      * @param reason why a lenient run may skip the row, or null when the problem is fatal
      * @param detail what was found and what was expected, without the location
      */
-    public DataFileException(Path file, long line, String column, SkipReason reason, String detail) {
+    public DataFileException(
+            Path file, long line, String column, SkipReason reason, String detail) {
         super(locate(file, line, column) + ": " + detail);
         this.file = file;
         this.line = line;
@@ -64,8 +65,19 @@ public final class DataFileException extends IOException {
 
     /** Returns the location and detail without the file, for per-row report lines. */
     public String shortMessage() {
-        String where = (line > 0 ? "line " + line : "")
-                + (column != null ? (line > 0 ? ", " : "") + "column '" + column + "'" : "");
-        return where.isEmpty() ? detail : where + ": " + detail;
+        StringBuilder where = new StringBuilder();
+        if (line > 0) {
+            where.append("line ").append(line);
+        }
+        if (column != null) {
+            if (!where.isEmpty()) {
+                where.append(", ");
+            }
+            where.append("column '").append(column).append('\'');
+        }
+        if (where.isEmpty()) {
+            return detail;
+        }
+        return where + ": " + detail;
     }
 }

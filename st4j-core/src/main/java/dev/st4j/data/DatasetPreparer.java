@@ -9,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,12 @@ public final class DatasetPreparer {
      */
     public DatasetPreparer(ToIntFunction<String> tokenCounter, int maxSeqLength) {
         if (tokenCounter == null || maxSeqLength < 1) {
-            throw new IllegalArgumentException("A token counter and a max sequence length of 1 or"
-                    + " more are needed, but got " + tokenCounter + " and " + maxSeqLength);
+            throw new IllegalArgumentException(
+                    "A token counter and a max sequence length of 1 or"
+                            + " more are needed, but got "
+                            + tokenCounter
+                            + " and "
+                            + maxSeqLength);
         }
         this.tokenCounter = tokenCounter;
         this.maxSeqLength = maxSeqLength;
@@ -57,18 +60,25 @@ public final class DatasetPreparer {
             throw new IllegalArgumentException("No output folder given; pass --output DIR");
         }
         if (Files.exists(output) && !config.overwrite()) {
-            throw new FileAlreadyExistsException(output.toString(), null,
-                    "already exists; pass --overwrite to replace it");
+            throw new FileAlreadyExistsException(
+                    output.toString(), null, "already exists; pass --overwrite to replace it");
         }
         Prepared prepared = prepareInMemory(config);
-        AtomicFiles.writeDirectory(output, config.overwrite(), folder -> write(prepared, config, folder));
+        AtomicFiles.writeDirectory(
+                output, config.overwrite(), folder -> write(prepared, config, folder));
         LOG.info("Wrote the prepared dataset to {}", output);
         return prepared.report();
     }
 
     /** A prepared dataset before it is written. */
-    record Prepared(PreparedSchema schema, LabelMap labels, List<Record> records,
-            List<String> trainIds, List<String> testIds, byte[] split, PrepareReport report) {}
+    record Prepared(
+            PreparedSchema schema,
+            LabelMap labels,
+            List<Record> records,
+            List<String> trainIds,
+            List<String> testIds,
+            byte[] split,
+            PrepareReport report) {}
 
     Prepared prepareInMemory(PrepareConfig config) throws IOException {
         long start = System.nanoTime();
@@ -80,31 +90,47 @@ public final class DatasetPreparer {
             report.sample(config.sample(), labelled, records);
         }
         if (records.isEmpty()) {
-            throw new IOException("No labelled rows left in " + config.input() + " (rows read: "
-                    + report.rowsRead() + ", skipped: " + report.skippedSummary() + "); check"
-                    + " --label-column and --label-level");
+            throw new IOException(
+                    "No labelled rows left in "
+                            + config.input()
+                            + " (rows read: "
+                            + report.rowsRead()
+                            + ", skipped: "
+                            + report.skippedSummary()
+                            + "); check"
+                            + " --label-column and --label-level");
         }
-        Splitter.Result split = config.groupColumn() == null
-                ? Splitter.split(records, config.testSize(), config.seed())
-                : Splitter.splitByGroup(records, config.testSize(), config.seed());
+
+        Splitter.Result split =
+                config.groupColumn() == null
+                        ? Splitter.split(records, config.testSize(), config.seed())
+                        : Splitter.splitByGroup(records, config.testSize(), config.seed());
         List<String> trainIds = new ArrayList<>();
         List<String> testIds = new ArrayList<>();
         records.forEach(r -> (split.testIds().contains(r.id()) ? testIds : trainIds).add(r.id()));
+
         LabelMap labels = LabelMap.fromLabels(records.stream().map(Record::label).toList());
         byte[] splitBytes = PreparedFiles.splitBytes(trainIds, testIds);
         String sha256 = PreparedFiles.sha256(records, config.schema(), splitBytes);
-        PrepareReport done = report.finish(records, labels, split, tokenCounter, maxSeqLength, sha256);
-        LOG.info("Prepared {} in {} ms: {} rows read, {} kept ({} train, {} test), skipped {}",
-                config.input(), (System.nanoTime() - start) / 1_000_000, done.rowsRead(),
-                done.rowsKept(), done.trainRows(), done.testRows(), report.skippedSummary());
+        PrepareReport done =
+                report.finish(records, labels, split, tokenCounter, maxSeqLength, sha256);
+        LOG.info(
+                "Prepared {} in {} ms: {} rows read, {} kept ({} train, {} test), skipped {}",
+                config.input(),
+                (System.nanoTime() - start) / 1_000_000,
+                done.rowsRead(),
+                done.rowsKept(),
+                done.trainRows(),
+                done.testRows(),
+                report.skippedSummary());
         return new Prepared(config.schema(), labels, records, trainIds, testIds, splitBytes, done);
     }
 
     private static List<Record> read(PrepareConfig config, PrepareReportBuilder report)
             throws IOException {
         List<Record> records = new ArrayList<>();
-        Map<String, Long> lineOfId = new HashMap<>();
-        try (CsvTable table = CsvTable.open(config.input(), config.header() ? null : config.columns())) {
+        try (CsvTable table =
+                CsvTable.open(config.input(), config.header() ? null : config.columns())) {
             RecordExtractor extractor = new RecordExtractor(config, table);
             for (CsvTable.Row row = table.next(); row != null; row = table.next()) {
                 report.rowRead();
@@ -115,18 +141,12 @@ public final class DatasetPreparer {
                     record = extracted.record();
                     problem = extracted.skip();
                 }
-                if (record != null) {
-                    Long earlier = lineOfId.putIfAbsent(record.id(), row.line());
-                    if (earlier != null) {
-                        problem = new DataFileException(table.file(), row.line(), config.idColumn(),
-                                SkipReason.DUPLICATE_ID, "id '" + record.id() + "' was already used"
-                                        + " by the row at line " + earlier + "; ids must be unique,"
-                                        + " so choose another --id-column or pass --lenient to"
-                                        + " skip such rows");
-                    }
-                }
                 if (problem != null) {
-                    if (problem.reason() == null || problem.reason().isErrorUnlessLenient() && !config.lenient()) {
+                    boolean fatal =
+                            problem.reason() == null
+                                    || (problem.reason().isErrorUnlessLenient()
+                                            && !config.lenient());
+                    if (fatal) {
                         throw problem;
                     }
                     LOG.debug("Skipping a row: {}", problem.getMessage());
@@ -140,7 +160,8 @@ public final class DatasetPreparer {
         return records;
     }
 
-    private static void write(Prepared prepared, PrepareConfig config, Path folder) throws IOException {
+    private static void write(Prepared prepared, PrepareConfig config, Path folder)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(folder.resolve(PreparedFiles.RECORDS))) {
             PreparedFiles.writeRecords(prepared.records(), prepared.schema(), out);
         }

@@ -15,22 +15,23 @@ import java.util.Set;
  *
  * @param input the CSV file, plain or gzip-compressed
  * @param output the folder to write, or null for an in-memory preparation
- * @param header whether the first row holds the column names
- * @param columns the column names of a file without a header row, else empty
+ * @param header whether the first row contains the column names
+ * @param columns the column names of a file without a header row, else empty. Empty and repeated
+ *     names are kept here, unlike in the other column lists, so the reader can reject them.
  * @param textColumns columns joined, in this order, into the text the encoder sees
  * @param labelColumn column holding the label, possibly a {@code |}-separated path
  * @param labelLevel 1-based {@code |}-separated segment of the label column that is the label
  * @param numericColumns columns parsed with {@link NumberParser}
  * @param categoricalColumns columns kept as trimmed strings
  * @param groupColumn rows sharing a value of this column stay on one side of the split, or null
- * @param idColumn column holding a unique record id; when the file lacks the default
- *     {@value #DEFAULT_ID_COLUMN} column, the data row number is the id
+ * @param idColumn column holding a unique record id; when the file lacks the default {@value
+ *     #DEFAULT_ID_COLUMN} column, the data row number is the id
  * @param missingValues cell texts, compared after trimming, that mean a missing value; the empty
  *     cell is always missing
  * @param testSize share of each label's rows held out for testing, in (0, 1)
  * @param seed seed of the sample and the split
- * @param sample number of labelled rows to keep in a stratified sample before the split, or 0
- *     for all rows
+ * @param sample number of labelled rows to keep in a stratified sample before the split, or 0 for
+ *     all rows
  * @param lenient whether invalid rows are skipped and counted instead of stopping the run
  * @param overwrite whether an existing output folder may be replaced
  */
@@ -58,7 +59,8 @@ public record PrepareConfig(
             "product_name,about_product,product_specification,technical_details";
     public static final String DEFAULT_NUMERIC_COLUMN_NAMES = "selling_price";
     public static final String DEFAULT_CATEGORICAL_COLUMN_NAMES = "model_number,is_amazon_seller";
-    public static final List<String> DEFAULT_TEXT_COLUMNS = List.of(DEFAULT_TEXT_COLUMN_NAMES.split(","));
+    public static final List<String> DEFAULT_TEXT_COLUMNS =
+            List.of(DEFAULT_TEXT_COLUMN_NAMES.split(","));
     public static final List<String> DEFAULT_NUMERIC_COLUMNS =
             List.of(DEFAULT_NUMERIC_COLUMN_NAMES.split(","));
     public static final List<String> DEFAULT_CATEGORICAL_COLUMNS =
@@ -71,9 +73,10 @@ public record PrepareConfig(
     public PrepareConfig {
         if (input == null) {
             throw new IllegalArgumentException(
-                    "No input file given; pass --input FILE.csv or set \"input\" in the config file");
+                    "No input file given; pass --input FILE.csv or set \"input\" in the config"
+                            + " file");
         }
-        columns = normalise(columns);
+        columns = columns.stream().map(CsvTable::normaliseColumnName).toList();
         textColumns = normalise(textColumns);
         labelColumn = normaliseOrNull(labelColumn);
         numericColumns = normalise(numericColumns);
@@ -81,8 +84,17 @@ public record PrepareConfig(
         groupColumn = normaliseOrNull(groupColumn);
         idColumn = normaliseOrNull(idColumn);
         missingValues = List.copyOf(missingValues);
-        validate(header, columns, textColumns, labelColumn, labelLevel, numericColumns,
-                categoricalColumns, idColumn, testSize, sample);
+        validate(
+                header,
+                columns,
+                textColumns,
+                labelColumn,
+                labelLevel,
+                numericColumns,
+                categoricalColumns,
+                idColumn,
+                testSize,
+                sample);
     }
 
     public static Builder builder() {
@@ -96,11 +108,23 @@ public record PrepareConfig(
 
     public Builder toBuilder() {
         return new Builder()
-                .input(input).output(output).header(header).columns(columns)
-                .textColumns(textColumns).labelColumn(labelColumn).labelLevel(labelLevel)
-                .numericColumns(numericColumns).categoricalColumns(categoricalColumns)
-                .groupColumn(groupColumn).idColumn(idColumn).missingValues(missingValues)
-                .testSize(testSize).seed(seed).sample(sample).lenient(lenient).overwrite(overwrite);
+                .input(input)
+                .output(output)
+                .header(header)
+                .columns(columns)
+                .textColumns(textColumns)
+                .labelColumn(labelColumn)
+                .labelLevel(labelLevel)
+                .numericColumns(numericColumns)
+                .categoricalColumns(categoricalColumns)
+                .groupColumn(groupColumn)
+                .idColumn(idColumn)
+                .missingValues(missingValues)
+                .testSize(testSize)
+                .seed(seed)
+                .sample(sample)
+                .lenient(lenient)
+                .overwrite(overwrite);
     }
 
     /** Returns the settings under their config-file keys, for the manifest. */
@@ -127,8 +151,13 @@ public record PrepareConfig(
 
     /** Returns the column layout that prepared records follow. */
     public PreparedSchema schema() {
-        return new PreparedSchema(textColumns, labelColumn, labelLevel, numericColumns,
-                categoricalColumns, groupColumn);
+        return new PreparedSchema(
+                textColumns,
+                labelColumn,
+                labelLevel,
+                numericColumns,
+                categoricalColumns,
+                groupColumn);
     }
 
     /** Returns every column the preparation reads, with the option that names it. */
@@ -144,16 +173,28 @@ public record PrepareConfig(
         return required;
     }
 
-    private static void validate(boolean header, List<String> columns, List<String> textColumns,
-            String labelColumn, int labelLevel, List<String> numericColumns,
-            List<String> categoricalColumns, String idColumn, double testSize, int sample) {
+    private static void validate(
+            boolean header,
+            List<String> columns,
+            List<String> textColumns,
+            String labelColumn,
+            int labelLevel,
+            List<String> numericColumns,
+            List<String> categoricalColumns,
+            String idColumn,
+            double testSize,
+            int sample) {
         if (header && !columns.isEmpty()) {
-            throw new IllegalArgumentException("Column names " + columns + " were given for a"
-                    + " file with a header row; add --no-header, or drop --columns");
+            throw new IllegalArgumentException(
+                    "Column names "
+                            + columns
+                            + " were given for a"
+                            + " file with a header row; add --no-header, or drop --columns");
         }
         if (!header && columns.isEmpty()) {
-            throw new IllegalArgumentException("A file without a header row needs its column"
-                    + " names; pass --columns a,b,c");
+            throw new IllegalArgumentException(
+                    "A file without a header row needs its column"
+                            + " names; pass --columns a,b,c");
         }
         if (textColumns.isEmpty()) {
             throw new IllegalArgumentException("No text columns given; pass --text-columns a,b");
@@ -162,8 +203,11 @@ public record PrepareConfig(
             throw new IllegalArgumentException("No label column given; pass --label-column NAME");
         }
         if (labelLevel < 1) {
-            throw new IllegalArgumentException("Label level " + labelLevel + " is invalid; it is"
-                    + " the 1-based segment of the label column, so pass --label-level 1 or more");
+            throw new IllegalArgumentException(
+                    "Label level "
+                            + labelLevel
+                            + " is invalid; it is the 1-based segment of the label column, so pass"
+                            + " --label-level 1 or more");
         }
         if (idColumn == null || idColumn.isEmpty()) {
             throw new IllegalArgumentException("No id column given; pass --id-column NAME");
@@ -171,17 +215,26 @@ public record PrepareConfig(
         Set<String> both = new HashSet<>(numericColumns);
         both.retainAll(categoricalColumns);
         if (!both.isEmpty()) {
-            throw new IllegalArgumentException("Columns " + both + " are both numeric and"
-                    + " categorical; list each in only one of --numeric-columns and"
-                    + " --categorical-columns");
+            throw new IllegalArgumentException(
+                    "Columns "
+                            + both
+                            + " are both numeric and"
+                            + " categorical; list each in only one of --numeric-columns and"
+                            + " --categorical-columns");
         }
         if (!(testSize > 0 && testSize < 1)) {
-            throw new IllegalArgumentException("Test size " + testSize + " is invalid; pass"
-                    + " --test-size between 0 and 1 (exclusive), such as 0.2");
+            throw new IllegalArgumentException(
+                    "Test size "
+                            + testSize
+                            + " is invalid; pass"
+                            + " --test-size between 0 and 1 (exclusive), such as 0.2");
         }
         if (sample < 0) {
-            throw new IllegalArgumentException("Sample size " + sample + " is invalid; pass"
-                    + " --sample N with N > 0, or 0 for all rows");
+            throw new IllegalArgumentException(
+                    "Sample size "
+                            + sample
+                            + " is invalid; pass"
+                            + " --sample N with N > 0, or 0 for all rows");
         }
     }
 
@@ -226,28 +279,110 @@ public record PrepareConfig(
 
         private Builder() {}
 
-        public Builder input(Path value) { input = value; return this; }
-        public Builder output(Path value) { output = value; return this; }
-        public Builder header(boolean value) { header = value; return this; }
-        public Builder columns(List<String> value) { columns = value; return this; }
-        public Builder textColumns(List<String> value) { textColumns = value; return this; }
-        public Builder labelColumn(String value) { labelColumn = value; return this; }
-        public Builder labelLevel(int value) { labelLevel = value; return this; }
-        public Builder numericColumns(List<String> value) { numericColumns = value; return this; }
-        public Builder categoricalColumns(List<String> value) { categoricalColumns = value; return this; }
-        public Builder groupColumn(String value) { groupColumn = value; return this; }
-        public Builder idColumn(String value) { idColumn = value; return this; }
-        public Builder missingValues(List<String> value) { missingValues = value; return this; }
-        public Builder testSize(double value) { testSize = value; return this; }
-        public Builder seed(long value) { seed = value; return this; }
-        public Builder sample(int value) { sample = value; return this; }
-        public Builder lenient(boolean value) { lenient = value; return this; }
-        public Builder overwrite(boolean value) { overwrite = value; return this; }
+        public Builder input(Path value) {
+            input = value;
+            return this;
+        }
+
+        public Builder output(Path value) {
+            output = value;
+            return this;
+        }
+
+        public Builder header(boolean value) {
+            header = value;
+            return this;
+        }
+
+        public Builder columns(List<String> value) {
+            columns = value;
+            return this;
+        }
+
+        public Builder textColumns(List<String> value) {
+            textColumns = value;
+            return this;
+        }
+
+        public Builder labelColumn(String value) {
+            labelColumn = value;
+            return this;
+        }
+
+        public Builder labelLevel(int value) {
+            labelLevel = value;
+            return this;
+        }
+
+        public Builder numericColumns(List<String> value) {
+            numericColumns = value;
+            return this;
+        }
+
+        public Builder categoricalColumns(List<String> value) {
+            categoricalColumns = value;
+            return this;
+        }
+
+        public Builder groupColumn(String value) {
+            groupColumn = value;
+            return this;
+        }
+
+        public Builder idColumn(String value) {
+            idColumn = value;
+            return this;
+        }
+
+        public Builder missingValues(List<String> value) {
+            missingValues = value;
+            return this;
+        }
+
+        public Builder testSize(double value) {
+            testSize = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder sample(int value) {
+            sample = value;
+            return this;
+        }
+
+        public Builder lenient(boolean value) {
+            lenient = value;
+            return this;
+        }
+
+        public Builder overwrite(boolean value) {
+            overwrite = value;
+            return this;
+        }
 
         public PrepareConfig build() {
-            return new PrepareConfig(input, output, header, columns, textColumns, labelColumn,
-                    labelLevel, numericColumns, categoricalColumns, groupColumn, idColumn,
-                    missingValues, testSize, seed, sample, lenient, overwrite);
+            return new PrepareConfig(
+                    input,
+                    output,
+                    header,
+                    columns,
+                    textColumns,
+                    labelColumn,
+                    labelLevel,
+                    numericColumns,
+                    categoricalColumns,
+                    groupColumn,
+                    idColumn,
+                    missingValues,
+                    testSize,
+                    seed,
+                    sample,
+                    lenient,
+                    overwrite);
         }
     }
 }

@@ -14,18 +14,33 @@ import java.util.TreeSet;
 /**
  * Reader of a preparation config file: a JSON object whose keys are those of {@link
  * PrepareConfig#toSettings()} ({@code input}, {@code output}, {@code header}, {@code columns},
- * {@code text_columns}, {@code label_column}, {@code label_level}, {@code numeric_columns},
- * {@code categorical_columns}, {@code group_column}, {@code id_column}, {@code missing_values},
- * {@code test_size}, {@code seed}, {@code sample}, {@code lenient}). Relative {@code input} and
- * {@code output} paths are resolved against the config file's folder. {@code overwrite} is
- * accepted only on the command line, so a shared config file cannot replace outputs.
+ * {@code text_columns}, {@code label_column}, {@code label_level}, {@code numeric_columns}, {@code
+ * categorical_columns}, {@code group_column}, {@code id_column}, {@code missing_values}, {@code
+ * test_size}, {@code seed}, {@code sample}, {@code lenient}). Relative {@code input} and {@code
+ * output} paths are resolved against the config file's folder. {@code overwrite} is accepted only
+ * on the command line, so a shared config file cannot replace outputs.
  */
 public final class PrepareConfigJson {
 
-    private static final Set<String> KEYS = new TreeSet<>(List.of("input", "output", "header",
-            "columns", "text_columns", "label_column", "label_level", "numeric_columns",
-            "categorical_columns", "group_column", "id_column", "missing_values", "test_size",
-            "seed", "sample", "lenient"));
+    private static final Set<String> KEYS =
+            new TreeSet<>(
+                    List.of(
+                            "input",
+                            "output",
+                            "header",
+                            "columns",
+                            "text_columns",
+                            "label_column",
+                            "label_level",
+                            "numeric_columns",
+                            "categorical_columns",
+                            "group_column",
+                            "id_column",
+                            "missing_values",
+                            "test_size",
+                            "seed",
+                            "sample",
+                            "lenient"));
 
     private PrepareConfigJson() {}
 
@@ -34,13 +49,17 @@ public final class PrepareConfigJson {
             throws IOException {
         JsonNode root = Json.MAPPER.readTree(file.toFile());
         if (root == null || !root.isObject()) {
-            throw new IOException("Config file " + file + " must hold a JSON object with keys "
-                    + KEYS);
+            throw new IOException(
+                    "Config file " + file + " must hold a JSON object with keys " + KEYS);
         }
         Path folder = file.toAbsolutePath().getParent();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            apply(builder, entry.getKey(), new Value(file, entry.getKey(), entry.getValue()), folder);
+            apply(
+                    builder,
+                    entry.getKey(),
+                    new Value(file, entry.getKey(), entry.getValue()),
+                    folder);
         }
         return builder;
     }
@@ -64,9 +83,17 @@ public final class PrepareConfigJson {
             case "seed" -> builder.seed(value.integer());
             case "sample" -> builder.sample((int) value.integer());
             case "lenient" -> builder.lenient(value.bool());
-            default -> throw new IOException("Config file " + value.file + " has the unknown key '"
-                    + key + "'; the known keys are " + KEYS
-                    + (key.equals("overwrite") ? " (pass --overwrite on the command line)" : ""));
+            default ->
+                    throw new IOException(
+                            "Config file "
+                                    + value.file
+                                    + " has the unknown key '"
+                                    + key
+                                    + "'; the known keys are "
+                                    + KEYS
+                                    + (key.equals("overwrite")
+                                            ? " (pass --overwrite on the command line)"
+                                            : ""));
         }
     }
 
@@ -120,8 +147,15 @@ public final class PrepareConfigJson {
         }
 
         private IOException wrongType(String expected) {
-            return new IOException("Config file " + file + ": \"" + key + "\" must be " + expected
-                    + ", but is " + node);
+            return new IOException(
+                    "Config file "
+                            + file
+                            + ": \""
+                            + key
+                            + "\" must be "
+                            + expected
+                            + ", but is "
+                            + node);
         }
     }
 }

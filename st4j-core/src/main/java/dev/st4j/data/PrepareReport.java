@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a preparation did, saved as {@code report.json} with snake_case keys.
+ * Summary of one preparation, saved as {@code report.json} with snake_case keys.
  *
  * @param inputSha256 SHA-256 of the input file as stored (compressed, for a {@code .gz})
  * @param contentSha256 SHA-256 of the decompressed CSV bytes
@@ -24,8 +24,8 @@ import java.util.Map;
  * @param groups the group split's group counts, or null without a group column
  * @param emptyTexts kept records whose text is empty
  * @param textLengthChars text length statistics, in Unicode code points
- * @param textsOverMaxSeqLength texts longer than a model's maximum sequence length, or null
- *     when no token counter was given
+ * @param textsOverMaxSeqLength texts longer than a model's maximum sequence length, or null when no
+ *     token counter was given
  * @param numeric numeric column to its missing and unparsed counts over the labelled rows
  * @param categoricalMissing categorical column to its missing count over the labelled rows
  * @param datasetSha256 the dataset checksum, {@link PreparedDataset#sha256()}
@@ -64,7 +64,8 @@ public record PrepareReport(
      * @param labelsDropped labels whose share of the sample rounded to no row
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Sample(int requested, long rowsBefore, long rowsAfter, List<String> labelsDropped) {}
+    public record Sample(
+            int requested, long rowsBefore, long rowsAfter, List<String> labelsDropped) {}
 
     /** Group counts of a group-aware split; no group has rows on both sides. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -88,39 +89,77 @@ public record PrepareReport(
     /** Returns the summary printed after a run, one fact per line. */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Rows read: %d, kept: %d (train %d, test %d)%n",
-                rowsRead, rowsKept, trainRows, testRows));
-        skipped.forEach((reason, count) -> {
-            if (count > 0) {
-                out.append(String.format(Locale.ROOT, "Skipped (%s): %d%n", reason, count));
-            }
-        });
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "Rows read: %d, kept: %d (train %d, test %d)%n",
+                        rowsRead,
+                        rowsKept,
+                        trainRows,
+                        testRows));
+        skipped.forEach(
+                (reason, count) -> {
+                    if (count > 0) {
+                        out.append(String.format(Locale.ROOT, "Skipped (%s): %d%n", reason, count));
+                    }
+                });
         if (sample != null) {
-            out.append(String.format(Locale.ROOT, "Sample: %d of %d labelled rows%s%n",
-                    sample.rowsAfter(), sample.rowsBefore(), sample.labelsDropped().isEmpty()
-                            ? "" : ", labels dropped: " + sample.labelsDropped()));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "Sample: %d of %d labelled rows%s%n",
+                            sample.rowsAfter(),
+                            sample.rowsBefore(),
+                            sample.labelsDropped().isEmpty()
+                                    ? ""
+                                    : ", labels dropped: " + sample.labelsDropped()));
         }
+
         out.append(String.format(Locale.ROOT, "%-44s %7s %7s%n", "Label", "train", "test"));
-        labels.forEach((label, count) -> out.append(String.format(Locale.ROOT, "%-44s %7d %7d%n",
-                label, count.train(), count.test())));
+        labels.forEach(
+                (label, count) ->
+                        out.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%-44s %7d %7d%n",
+                                        label,
+                                        count.train(),
+                                        count.test())));
+
         if (!singleRowLabels.isEmpty()) {
-            out.append("Labels with a single row (all in train): ").append(singleRowLabels).append('\n');
+            out.append("Labels with a single row (all in train): ")
+                    .append(singleRowLabels)
+                    .append('\n');
         }
         if (!labelsWithoutTestRows.isEmpty()) {
             out.append("Labels without test rows: ").append(labelsWithoutTestRows).append('\n');
         }
         if (groups != null) {
-            out.append(String.format(Locale.ROOT, "Groups (%s): %d, of which %d in test%n",
-                    groups.column(), groups.total(), groups.test()));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "Groups (%s): %d, of which %d in test%n",
+                            groups.column(),
+                            groups.total(),
+                            groups.test()));
         }
+
         out.append(String.format(Locale.ROOT, "Empty texts: %d%n", emptyTexts));
-        out.append(String.format(Locale.ROOT,
-                "Text length (code points): median %.0f, p90 %.0f, max %d%n",
-                textLengthChars.median(), textLengthChars.p90(), textLengthChars.max()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "Text length (code points): median %.0f, p90 %.0f, max %d%n",
+                        textLengthChars.median(),
+                        textLengthChars.p90(),
+                        textLengthChars.max()));
         if (textsOverMaxSeqLength != null) {
-            out.append(String.format(Locale.ROOT, "Texts over %d tokens: %d (%.1f%%)%n",
-                    textsOverMaxSeqLength.maxSeqLength(), textsOverMaxSeqLength.count(),
-                    100 * textsOverMaxSeqLength.share()));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "Texts over %d tokens: %d (%.1f%%)%n",
+                            textsOverMaxSeqLength.maxSeqLength(),
+                            textsOverMaxSeqLength.count(),
+                            100 * textsOverMaxSeqLength.share()));
         }
         return out.toString();
     }

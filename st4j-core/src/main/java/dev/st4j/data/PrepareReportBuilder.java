@@ -68,27 +68,37 @@ final class PrepareReportBuilder {
         before.forEach(r -> dropped.add(r.label()));
         after.forEach(r -> dropped.remove(r.label()));
         if (after.size() == before.size()) {
-            LOG.warn("--sample {} is not smaller than the {} labelled rows, so all rows are kept",
-                    requested, before.size());
+            LOG.warn(
+                    "--sample {} is not smaller than the {} labelled rows, so all rows are kept",
+                    requested,
+                    before.size());
         }
         if (!dropped.isEmpty()) {
             LOG.warn("The sample of {} rows has no row of the labels {}", after.size(), dropped);
         }
-        sample = new PrepareReport.Sample(requested, before.size(), after.size(), List.copyOf(dropped));
+        sample =
+                new PrepareReport.Sample(
+                        requested, before.size(), after.size(), List.copyOf(dropped));
     }
 
     String skippedSummary() {
         Map<String, Long> nonZero = new LinkedHashMap<>();
-        skipped.forEach((reason, count) -> {
-            if (count > 0) {
-                nonZero.put(reason.key(), count);
-            }
-        });
+        skipped.forEach(
+                (reason, count) -> {
+                    if (count > 0) {
+                        nonZero.put(reason.key(), count);
+                    }
+                });
         return nonZero.toString();
     }
 
-    PrepareReport finish(List<Record> records, LabelMap labels, Splitter.Result split,
-            ToIntFunction<String> tokenCounter, int maxSeqLength, String datasetSha256) {
+    PrepareReport finish(
+            List<Record> records,
+            LabelMap labels,
+            Splitter.Result split,
+            ToIntFunction<String> tokenCounter,
+            int maxSeqLength,
+            String datasetSha256) {
         Map<String, PrepareReport.SplitCount> perLabel = new LinkedHashMap<>();
         long[] train = new long[labels.size()];
         long[] test = new long[labels.size()];
@@ -112,42 +122,72 @@ final class PrepareReportBuilder {
         Map<String, List<String>> examplesByKey = new LinkedHashMap<>();
         skipped.forEach((reason, count) -> skippedByKey.put(reason.key(), count));
         examples.forEach((reason, list) -> examplesByKey.put(reason.key(), List.copyOf(list)));
-        PrepareReport.Groups groups = config.groupColumn() == null ? null
-                : new PrepareReport.Groups(config.groupColumn(), split.groups(), split.testGroups());
-        return new PrepareReport(config.input().toString(), inputSha256, contentSha256, rowsRead,
-                blankLines, rowsLabelled, records.size(), skippedByKey, examplesByKey, sample,
-                perLabel, records.size() - split.testIds().size(), split.testIds().size(),
-                split.singleRowLabels(), split.labelsWithoutTestRows(), groups, emptyTexts,
-                lengths(records), overMaxLength(records, tokenCounter, maxSeqLength), numeric,
-                categoricalMissing, datasetSha256);
+        PrepareReport.Groups groups =
+                config.groupColumn() == null
+                        ? null
+                        : new PrepareReport.Groups(
+                                config.groupColumn(), split.groups(), split.testGroups());
+        return new PrepareReport(
+                config.input().toString(),
+                inputSha256,
+                contentSha256,
+                rowsRead,
+                blankLines,
+                rowsLabelled,
+                records.size(),
+                skippedByKey,
+                examplesByKey,
+                sample,
+                perLabel,
+                records.size() - split.testIds().size(),
+                split.testIds().size(),
+                split.singleRowLabels(),
+                split.labelsWithoutTestRows(),
+                groups,
+                emptyTexts,
+                lengths(records),
+                overMaxLength(records, tokenCounter, maxSeqLength),
+                numeric,
+                categoricalMissing,
+                datasetSha256);
     }
 
     private void warnAboutShortfalls(Splitter.Result split, long emptyTexts) {
         if (!split.singleRowLabels().isEmpty()) {
-            LOG.warn("Labels with a single row, kept in training only: {}", split.singleRowLabels());
+            LOG.warn(
+                    "Labels with a single row, kept in training only: {}", split.singleRowLabels());
         }
         if (!split.labelsWithoutTestRows().isEmpty()) {
-            LOG.warn("Labels without a test row at test size {}: {}", config.testSize(),
+            LOG.warn(
+                    "Labels without a test row at test size {}: {}",
+                    config.testSize(),
                     split.labelsWithoutTestRows());
         }
         if (emptyTexts > 0) {
-            LOG.warn("{} records have an empty text: all of {} are empty", emptyTexts,
+            LOG.warn(
+                    "{} records have an empty text: all of {} are empty",
+                    emptyTexts,
                     config.textColumns());
         }
     }
 
     /** Returns code-point length statistics; percentiles interpolate linearly between ranks. */
     static PrepareReport.Lengths lengths(List<Record> records) {
-        long[] lengths = records.stream()
-                .mapToLong(r -> r.text().codePointCount(0, r.text().length()))
-                .sorted()
-                .toArray();
+        long[] lengths =
+                records.stream()
+                        .mapToLong(r -> r.text().codePointCount(0, r.text().length()))
+                        .sorted()
+                        .toArray();
         if (lengths.length == 0) {
             return new PrepareReport.Lengths(0, 0, 0, 0, 0);
         }
         double mean = Arrays.stream(lengths).average().orElse(0);
-        return new PrepareReport.Lengths(lengths[0], mean, percentile(lengths, 0.5),
-                percentile(lengths, 0.9), lengths[lengths.length - 1]);
+        return new PrepareReport.Lengths(
+                lengths[0],
+                mean,
+                percentile(lengths, 0.5),
+                percentile(lengths, 0.9),
+                lengths[lengths.length - 1]);
     }
 
     static double percentile(long[] sorted, double fraction) {
@@ -157,12 +197,15 @@ final class PrepareReportBuilder {
         return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
     }
 
-    private static PrepareReport.OverMaxLength overMaxLength(List<Record> records,
-            ToIntFunction<String> tokenCounter, int maxSeqLength) {
+    private static PrepareReport.OverMaxLength overMaxLength(
+            List<Record> records, ToIntFunction<String> tokenCounter, int maxSeqLength) {
         if (tokenCounter == null) {
             return null;
         }
-        long over = records.stream().filter(r -> tokenCounter.applyAsInt(r.text()) > maxSeqLength).count();
+        long over =
+                records.stream()
+                        .filter(r -> tokenCounter.applyAsInt(r.text()) > maxSeqLength)
+                        .count();
         return new PrepareReport.OverMaxLength(maxSeqLength, over, (double) over / records.size());
     }
 }

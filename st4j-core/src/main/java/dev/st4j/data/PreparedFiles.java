@@ -19,6 +19,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,12 +29,11 @@ import java.util.Map;
 /**
  * Serialisation of a prepared folder's data files.
  *
- * <p>{@code records.jsonl} holds one JSON object per line, in input order: {@code id},
- * {@code row}, {@code label}, {@code group} (string or null), {@code numeric} (column to number,
- * null when missing), {@code categorical} (column to string, null when missing) and {@code
- * text}. {@code split.json} is {@code {"train":[ids],"test":[ids]}}, ids in input order. The
- * dataset checksum is the SHA-256 of the bytes of {@code records.jsonl} followed by those of
- * {@code split.json}.
+ * <p>{@code records.jsonl} contains one JSON object per line, in input order: {@code id}, {@code
+ * row}, {@code label}, {@code group} (string or null), {@code numeric} (column to number, null when
+ * missing), {@code categorical} (column to string, null when missing) and {@code text}. {@code
+ * split.json} is {@code {"train":[ids],"test":[ids]}}, ids in input order. The dataset checksum is
+ * the SHA-256 of the bytes of {@code records.jsonl} followed by those of {@code split.json}.
  */
 final class PreparedFiles {
 
@@ -69,7 +69,8 @@ final class PreparedFiles {
                 json.writeEndObject();
                 json.writeObjectFieldStart("categorical");
                 for (int i = 0; i < schema.categoricalColumns().size(); i++) {
-                    json.writeStringField(schema.categoricalColumns().get(i), record.categorical()[i]);
+                    json.writeStringField(
+                            schema.categoricalColumns().get(i), record.categorical()[i]);
                 }
                 json.writeEndObject();
                 json.writeStringField("text", record.text());
@@ -85,9 +86,12 @@ final class PreparedFiles {
         Map<String, List<String>> split = new LinkedHashMap<>();
         split.put("train", trainIds);
         split.put("test", testIds);
-        byte[] json = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(split);
-        byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
+        byte[] json =
+                Json.MAPPER
+                        .writer()
+                        .without(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsBytes(split);
+        byte[] withNewline = Arrays.copyOf(json, json.length + 1);
         withNewline[json.length] = '\n';
         return withNewline;
     }
@@ -111,7 +115,8 @@ final class PreparedFiles {
         MessageDigest digest = newDigest();
         List<Record> records = new ArrayList<>();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             long lineNumber = 0;
             while ((line = reader.readLine()) != null) {
@@ -143,6 +148,7 @@ final class PreparedFiles {
             if (node == null || !node.isObject()) {
                 throw invalid("is not a JSON object");
             }
+
             String id = string(node, "id", false);
             long row = node.path("row").asLong(-1);
             if (!node.path("row").isIntegralNumber() || row < 1) {
@@ -158,16 +164,22 @@ final class PreparedFiles {
                 throw invalid("has no string 'text'");
             }
             String recordText = textNode.asText();
+
             double[] numeric = new double[schema.numericColumns().size()];
             JsonNode numericNode = columns(node, "numeric", schema.numericColumns());
             for (int i = 0; i < numeric.length; i++) {
                 JsonNode value = numericNode.get(schema.numericColumns().get(i));
                 if (!value.isNull() && !value.isNumber()) {
-                    throw invalid("has a non-numeric value " + value + " in numeric column '"
-                            + schema.numericColumns().get(i) + "'");
+                    throw invalid(
+                            "has a non-numeric value "
+                                    + value
+                                    + " in numeric column '"
+                                    + schema.numericColumns().get(i)
+                                    + "'");
                 }
                 numeric[i] = value.isNull() ? Double.NaN : value.asDouble();
             }
+
             String[] categorical = new String[schema.categoricalColumns().size()];
             JsonNode categoricalNode = columns(node, "categorical", schema.categoricalColumns());
             for (int i = 0; i < categorical.length; i++) {
@@ -187,8 +199,15 @@ final class PreparedFiles {
                 found.add(names.next());
             }
             if (!found.equals(expected)) {
-                throw invalid("has " + field + " columns " + found + ", but " + SCHEMA
-                        + " lists " + expected);
+                throw invalid(
+                        "has "
+                                + field
+                                + " columns "
+                                + found
+                                + ", but "
+                                + SCHEMA
+                                + " lists "
+                                + expected);
             }
             return object;
         }
@@ -205,8 +224,13 @@ final class PreparedFiles {
         }
 
         private IOException invalid(String problem) {
-            return new IOException(file + ", line " + line + ": the record " + problem
-                    + "; re-run 'st4j prepare' to rebuild the folder");
+            return new IOException(
+                    file
+                            + ", line "
+                            + line
+                            + ": the record "
+                            + problem
+                            + "; re-run 'st4j prepare' to rebuild the folder");
         }
     }
 }

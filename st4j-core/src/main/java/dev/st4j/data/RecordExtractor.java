@@ -1,7 +1,9 @@
 package dev.st4j.data;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every cell is trimmed ({@link Cells#trim}) before use. A cell is missing when it is empty
  * after trimming or equals one of the configured missing values. The text joins the non-missing
- * text cells with one space, so an empty cell adds no extra space and inner whitespace (line
- * breaks included) is kept as it is.
+ * text cells with one space, so an empty cell adds no extra space and inner whitespace (line breaks
+ * included) is kept as it is.
  */
 final class RecordExtractor {
 
@@ -38,6 +40,7 @@ final class RecordExtractor {
     private final long[] numericUnparsed;
     private final List<List<String>> unparsedExamples = new ArrayList<>();
     private final long[] categoricalMissing;
+    private final Map<String, Long> lineOfId = new HashMap<>();
 
     RecordExtractor(PrepareConfig config, CsvTable table) throws DataFileException {
         this.config = config;
@@ -56,8 +59,11 @@ final class RecordExtractor {
             if (!config.idColumn().equals(PrepareConfig.DEFAULT_ID_COLUMN)) {
                 requireColumn(config.idColumn(), "--id-column");
             }
-            LOG.warn("{} has no '{}' column, so record ids are data row numbers; pass --id-column"
-                    + " to use another column", table.file(), config.idColumn());
+            LOG.warn(
+                    "{} has no '{}' column, so record ids are data row numbers; pass --id-column"
+                            + " to use another column",
+                    table.file(),
+                    config.idColumn());
         }
         numericMissing = new long[numericIndices.length];
         numericUnparsed = new long[numericIndices.length];
@@ -72,43 +78,79 @@ final class RecordExtractor {
         List<String> fields = row.fields();
         String id = idIndex < 0 ? String.valueOf(row.row()) : value(fields.get(idIndex));
         if (id == null) {
-            return skip(row, config.idColumn(), SkipReason.MISSING_ID, "the record id is empty;"
-                    + " fill it in, choose another --id-column, or pass --lenient to skip such rows");
+            return skip(
+                    row,
+                    config.idColumn(),
+                    SkipReason.MISSING_ID,
+                    "the record id is empty; fill it in, choose another --id-column, or pass"
+                        + " --lenient to skip such rows");
         }
+        Long earlier = lineOfId.putIfAbsent(id, row.line());
+        if (earlier != null) {
+            return skip(
+                    row,
+                    config.idColumn(),
+                    SkipReason.DUPLICATE_ID,
+                    String.format(
+                            "id '%s' was already used by the row at line %d; ids must be unique, so"
+                                + " choose another --id-column or pass --lenient to skip such rows",
+                            id, earlier));
+        }
+
         String labelCell = value(fields.get(labelIndex));
         if (labelCell == null) {
             return skip(row, config.labelColumn(), SkipReason.EMPTY_LABEL, "the label is empty");
         }
         String[] segments = labelCell.split("\\|", -1);
-        if (segments.length < config.labelLevel()) {
-            return skip(row, config.labelColumn(), SkipReason.LABEL_LEVEL_MISSING, "label '"
-                    + labelCell + "' has " + segments.length + " '|'-separated segments, fewer"
-                    + " than --label-level " + config.labelLevel());
+        int level = config.labelLevel();
+        if (segments.length < level) {
+            return skip(
+                    row,
+                    config.labelColumn(),
+                    SkipReason.LABEL_LEVEL_MISSING,
+                    String.format(
+                            "label '%s' has %d '|'-separated segments, fewer than --label-level %d",
+                            labelCell, segments.length, level));
         }
-        String label = Cells.trim(segments[config.labelLevel() - 1]);
+        String label = Cells.trim(segments[level - 1]);
         if (label.isEmpty()) {
-            return skip(row, config.labelColumn(), SkipReason.EMPTY_LABEL, "segment "
-                    + config.labelLevel() + " of label '" + labelCell + "' is empty");
+            return skip(
+                    row,
+                    config.labelColumn(),
+                    SkipReason.EMPTY_LABEL,
+                    String.format("segment %d of label '%s' is empty", level, labelCell));
         }
+
         String group = groupIndex < 0 ? null : value(fields.get(groupIndex));
-        Record record = new Record(row.row(), id, text(fields), label, numeric(fields),
-                categorical(fields), group);
+        Record record =
+                new Record(
+                        row.row(),
+                        id,
+                        text(fields),
+                        label,
+                        numeric(fields),
+                        categorical(fields),
+                        group);
         return new Extracted(record, null);
     }
 
     /** Returns column to missing and unparsed counts with a few unparsed examples. */
     Map<String, PrepareReport.NumericStats> numericStats() {
-        Map<String, PrepareReport.NumericStats> stats = new java.util.LinkedHashMap<>();
+        Map<String, PrepareReport.NumericStats> stats = new LinkedHashMap<>();
         for (int i = 0; i < numericIndices.length; i++) {
-            stats.put(config.numericColumns().get(i), new PrepareReport.NumericStats(
-                    numericMissing[i], numericUnparsed[i], List.copyOf(unparsedExamples.get(i))));
+            stats.put(
+                    config.numericColumns().get(i),
+                    new PrepareReport.NumericStats(
+                            numericMissing[i],
+                            numericUnparsed[i],
+                            List.copyOf(unparsedExamples.get(i))));
         }
         return stats;
     }
 
     /** Returns column to the number of missing values. */
     Map<String, Long> categoricalMissing() {
-        Map<String, Long> missing = new java.util.LinkedHashMap<>();
+        Map<String, Long> missing = new LinkedHashMap<>();
         for (int i = 0; i < categoricalIndices.length; i++) {
             missing.put(config.categoricalColumns().get(i), categoricalMissing[i]);
         }
@@ -139,7 +181,9 @@ final class RecordExtractor {
             } else if (Double.isNaN(values[i])) {
                 numericUnparsed[i]++;
                 if (unparsedExamples.get(i).size() < MAX_EXAMPLES) {
-                    unparsedExamples.get(i).add(cell.length() > 80 ? cell.substring(0, 80) + "..." : cell);
+                    unparsedExamples
+                            .get(i)
+                            .add(cell.length() > 80 ? cell.substring(0, 80) + "..." : cell);
                 }
             }
         }
@@ -164,7 +208,8 @@ final class RecordExtractor {
     }
 
     private Extracted skip(CsvTable.Row row, String column, SkipReason reason, String detail) {
-        return new Extracted(null, new DataFileException(table.file(), row.line(), column, reason, detail));
+        return new Extracted(
+                null, new DataFileException(table.file(), row.line(), column, reason, detail));
     }
 
     private int[] indices(List<String> columns) {
@@ -173,9 +218,16 @@ final class RecordExtractor {
 
     private void requireColumn(String column, String option) throws DataFileException {
         if (table.indexOf(column) < 0) {
-            throw new DataFileException(table.file(), config.header() ? 1 : 0, column, null,
-                    "column not found (named by " + option + "); the file's columns are "
-                            + table.columns() + ". Column names are compared in lower case"
+            throw new DataFileException(
+                    table.file(),
+                    config.header() ? 1 : 0,
+                    column,
+                    null,
+                    "column not found (named by "
+                            + option
+                            + "); the file's columns are "
+                            + table.columns()
+                            + ". Column names are compared in lower case"
                             + " with spaces as '_'.");
         }
     }

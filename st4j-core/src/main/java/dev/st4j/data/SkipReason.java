@@ -3,8 +3,8 @@ package dev.st4j.data;
 import java.util.Locale;
 
 /**
- * Why a data row was left out of a prepared dataset. The lower-case name is the key in
- * {@code report.json}'s {@code skipped} map.
+ * Reason a data row was left out of a prepared dataset. The lower-case name is the key in {@code
+ * report.json}'s {@code skipped} map.
  */
 public enum SkipReason {
     /** The row contains bytes that are not valid UTF-8 (an error unless {@code --lenient}). */
@@ -17,7 +17,9 @@ public enum SkipReason {
     DUPLICATE_ID(true),
     /** The label column, or the selected segment of it, is empty. Always skipped. */
     EMPTY_LABEL(false),
-    /** The label column has fewer {@code |}-separated segments than the label level. Always skipped. */
+    /**
+     * The label column has fewer {@code |}-separated segments than the label level. Always skipped.
+     */
     LABEL_LEVEL_MISSING(false);
 
     private final boolean errorUnlessLenient;

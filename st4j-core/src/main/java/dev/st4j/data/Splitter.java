@@ -15,14 +15,18 @@ import java.util.TreeMap;
 /**
  * Seeded, label-stratified sampling and train/test splitting.
  *
- * <p>Quota rule: a label with n rows gets {@code round(n * testSize)} test rows (half rounds
- * up), but at most n - 1, so every label keeps at least one training row; a label with a single
- * row goes to training. With a group column, whole groups move: each group counts for the
- * label most of its rows carry (ties to the smallest label name), and each label's groups, in a
- * seeded order, go to the test side while that brings its test rows closer to the quota. A
- * label's last training group is never moved. Labels are visited in sorted order and shuffled
- * with one {@link Random} seeded by the run's seed, so a split depends only on the records, the
- * test size and the seed.
+ * <p>Quota rule: a label with n rows gets {@code round(n * testSize)} test rows (half rounds up),
+ * but at most n - 1, so every label keeps at least one training row. A label with a single row goes
+ * to training.
+ *
+ * <p>With a group column, whole groups move. Each group counts for the label that most of its rows
+ * carry, ties going to the smallest label name. Each label's groups are visited in a seeded order,
+ * and a group goes to the test side when that brings the label's test rows closer to the quota. A
+ * label's last training group never moves, and the other labels of a mixed group are not checked
+ * against their quotas, so the split is only approximately stratified there.
+ *
+ * <p>Labels are visited in sorted order and shuffled with one {@link Random} seeded by the run's
+ * seed, so a split depends only on the records, the test size and the seed.
  */
 final class Splitter {
 
@@ -32,8 +36,12 @@ final class Splitter {
      * @param groups number of groups, or 0 without a group column
      * @param testGroups number of groups on the test side
      */
-    record Result(Set<String> testIds, List<String> singleRowLabels,
-            List<String> labelsWithoutTestRows, int groups, int testGroups) {}
+    record Result(
+            Set<String> testIds,
+            List<String> singleRowLabels,
+            List<String> labelsWithoutTestRows,
+            int groups,
+            int testGroups) {}
 
     private Splitter() {}
 
@@ -63,8 +71,10 @@ final class Splitter {
             quota.put(entry.getKey(), count);
             assigned += count;
         }
-        Comparator<String> largestRemainder = Comparator.comparingLong(
-                (String label) -> -((long) byLabel.get(label).size() * size % records.size()));
+        Comparator<String> largestRemainder =
+                Comparator.comparingLong(
+                        (String label) ->
+                                -((long) byLabel.get(label).size() * size % records.size()));
         byRemainder.sort(largestRemainder.thenComparing(Comparator.naturalOrder()));
         for (int i = 0; i < size - assigned; i++) {
             quota.merge(byRemainder.get(i), 1, Integer::sum);
@@ -105,47 +115,69 @@ final class Splitter {
         }
         Map<String, List<List<Record>>> groupsByMajority = new TreeMap<>();
         for (List<Record> group : groups.values()) {
-            groupsByMajority.computeIfAbsent(majorityLabel(group), k -> new ArrayList<>()).add(group);
+            groupsByMajority
+                    .computeIfAbsent(majorityLabel(group), k -> new ArrayList<>())
+                    .add(group);
         }
-        Map<String, Integer> rowsPerLabel = new HashMap<>();
+        Map<String, Integer> rowsPerLabel = new TreeMap<>();
         records.forEach(r -> rowsPerLabel.merge(r.label(), 1, Integer::sum));
+
         Map<String, Integer> testRows = new HashMap<>();
-        Random random = new Random(seed);
         Set<String> testIds = new HashSet<>();
+        Random random = new Random(seed);
         int testGroups = 0;
         for (Map.Entry<String, List<List<Record>>> entry : groupsByMajority.entrySet()) {
-            String label = entry.getKey();
-            int quota = testQuota(rowsPerLabel.get(label), testSize);
             List<List<Record>> candidates = new ArrayList<>(entry.getValue());
             Collections.shuffle(candidates, random);
-            int trainGroups = candidates.size();
-            for (List<Record> group : candidates) {
-                int current = testRows.getOrDefault(label, 0);
-                if (current >= quota || trainGroups <= 1) {
-                    break;
-                }
-                long gain = group.stream().filter(r -> r.label().equals(label)).count();
-                if (Math.abs(current + gain - quota) < quota - current) {
-                    group.forEach(r -> {
-                        testIds.add(r.id());
-                        testRows.merge(r.label(), 1, Integer::sum);
-                    });
-                    trainGroups--;
-                    testGroups++;
-                }
-            }
+            int quota = testQuota(rowsPerLabel.get(entry.getKey()), testSize);
+            testGroups += moveGroups(entry.getKey(), candidates, quota, testRows, testIds);
         }
+
         List<String> singles = new ArrayList<>();
         List<String> withoutTest = new ArrayList<>();
-        for (Map.Entry<String, Integer> entry : new TreeMap<>(rowsPerLabel).entrySet()) {
-            noteShortfall(entry.getKey(), entry.getValue(),
-                    testRows.getOrDefault(entry.getKey(), 0), singles, withoutTest);
-        }
+        rowsPerLabel.forEach(
+                (label, rows) ->
+                        noteShortfall(
+                                label,
+                                rows,
+                                testRows.getOrDefault(label, 0),
+                                singles,
+                                withoutTest));
         return new Result(testIds, singles, withoutTest, groups.size(), testGroups);
     }
 
-    private static void noteShortfall(String label, int rows, int testCount, List<String> singles,
-            List<String> withoutTest) {
+    /**
+     * Moves groups of one majority label to the test side, in the given order, while each move
+     * brings the label's test rows closer to {@code quota}; returns the number of groups moved.
+     */
+    private static int moveGroups(
+            String label,
+            List<List<Record>> candidates,
+            int quota,
+            Map<String, Integer> testRows,
+            Set<String> testIds) {
+        int trainGroups = candidates.size();
+        int moved = 0;
+        for (List<Record> group : candidates) {
+            int current = testRows.getOrDefault(label, 0);
+            if (current >= quota || trainGroups <= 1) {
+                break;
+            }
+            long gain = group.stream().filter(r -> r.label().equals(label)).count();
+            if (Math.abs(current + gain - quota) < quota - current) {
+                for (Record record : group) {
+                    testIds.add(record.id());
+                    testRows.merge(record.label(), 1, Integer::sum);
+                }
+                trainGroups--;
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private static void noteShortfall(
+            String label, int rows, int testCount, List<String> singles, List<String> withoutTest) {
         if (rows == 1) {
             singles.add(label);
         } else if (testCount == 0) {
@@ -157,8 +189,9 @@ final class Splitter {
         Map<String, Integer> counts = new TreeMap<>();
         group.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
         return counts.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .max(
+                        Map.Entry.<String, Integer>comparingByValue()
+                                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .orElseThrow()
                 .getKey();
     }

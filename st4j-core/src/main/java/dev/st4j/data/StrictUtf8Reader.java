@@ -15,10 +15,10 @@ import java.util.HexFormat;
 /**
  * UTF-8 reader that reports invalid byte sequences instead of replacing them silently.
  *
- * <p>The decoder runs with {@link CodingErrorAction#REPORT}. Each invalid sequence is replaced
- * by {@link #MARK} and queued with its byte offset, so the CSV parser keeps its place and the
- * caller can name the row and column that hold the bad bytes. {@code MARK} is a lone low
- * surrogate, which no valid UTF-8 input can decode to. A leading byte order mark is dropped.
+ * <p>The decoder runs with {@link CodingErrorAction#REPORT}. Each invalid sequence is replaced by
+ * {@link #MARK} and queued with its byte offset, so the CSV parser keeps its place and the caller
+ * can name the row and column that hold the bad bytes. {@code MARK} is a lone low surrogate, which
+ * no valid UTF-8 input can decode to. A leading byte order mark is dropped.
  */
 final class StrictUtf8Reader extends Reader {
 
@@ -39,10 +39,13 @@ final class StrictUtf8Reader extends Reader {
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
     private final CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE).flip();
     private final ArrayDeque<InvalidSequence> invalid = new ArrayDeque<>();
+
     /** Offset in the decoded byte stream of {@code bytes}' element 0. */
     private long bufferStartOffset;
+
     /** 1-based line of the next decoded character, counting LF line ends. */
     private long line = 1;
+
     private boolean endOfInput;
     private boolean flushed;
     private boolean atStart = true;
@@ -117,8 +120,14 @@ final class StrictUtf8Reader extends Reader {
         byte[] sequence = new byte[length];
         bytes.get(sequence);
         long offset = bufferStartOffset + bytes.position() - length;
-        invalid.add(new InvalidSequence(offset, line + newlines, HexFormat.ofDelimiter(" ")
-                .withPrefix("0x").withUpperCase().formatHex(sequence)));
+        invalid.add(
+                new InvalidSequence(
+                        offset,
+                        line + newlines,
+                        HexFormat.ofDelimiter(" ")
+                                .withPrefix("0x")
+                                .withUpperCase()
+                                .formatHex(sequence)));
         chars.put(MARK);
     }
 

@@ -19,7 +19,8 @@ class AmazonDatasetTest {
 
     @BeforeAll
     static void prepare() throws IOException {
-        PrepareConfig config = PrepareConfig.builder().input(TestFiles.repoFile(TestFiles.AMAZON)).build();
+        PrepareConfig config =
+                PrepareConfig.builder().input(TestFiles.repoFile(TestFiles.AMAZON)).build();
         dataset = PreparedDataset.prepareInMemory(config);
     }
 
@@ -29,9 +30,14 @@ class AmazonDatasetTest {
         assertEquals(1999, report.rowsRead());
         assertEquals(181, report.skipped().get("empty_label"));
         assertEquals(1818, report.rowsKept());
-        assertEquals(0, report.skipped().entrySet().stream()
-                .filter(e -> !e.getKey().equals("empty_label")).mapToLong(Map.Entry::getValue).sum());
-        assertEquals("86a7ef55ef7528623abc959b51dfa93a1f62f7c71d090a5d3485895270b07c8c",
+        assertEquals(
+                0,
+                report.skipped().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("empty_label"))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum());
+        assertEquals(
+                "86a7ef55ef7528623abc959b51dfa93a1f62f7c71d090a5d3485895270b07c8c",
                 report.contentSha256());
     }
 
@@ -61,7 +67,8 @@ class AmazonDatasetTest {
         assertEquals(20, dataset.labels().size());
         assertEquals(new HashSet<>(expected.keySet()), new HashSet<>(dataset.labels().names()));
         for (Map.Entry<String, Integer> entry : expected.entrySet()) {
-            long rows = dataset.all().stream().filter(r -> r.label().equals(entry.getKey())).count();
+            long rows =
+                    dataset.all().stream().filter(r -> r.label().equals(entry.getKey())).count();
             assertEquals(entry.getValue().longValue(), rows, entry.getKey());
         }
     }
@@ -88,8 +95,11 @@ class AmazonDatasetTest {
         Record first = dataset.all().get(0);
         assertEquals("4c69b61db1fc16e7013b43fc926e502d", first.id());
         assertEquals(237.68, first.numeric()[0]);
-        Record leadingZero = dataset.all().stream()
-                .filter(r -> "01-0121".equals(r.categorical()[0])).findFirst().orElseThrow();
+        Record leadingZero =
+                dataset.all().stream()
+                        .filter(r -> "01-0121".equals(r.categorical()[0]))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("Y", leadingZero.categorical()[1]);
         long missingModel = dataset.all().stream().filter(r -> r.categorical()[0] == null).count();
         assertEquals(dataset.report().categoricalMissing().get("model_number"), missingModel);
@@ -103,9 +113,14 @@ class AmazonDatasetTest {
     void textJoinsFourColumns() {
         PrepareReport.Lengths lengths = dataset.report().textLengthChars();
         assertEquals(0, dataset.report().emptyTexts());
-        assertTrue(dataset.all().get(0).text().startsWith("DB Longboards CoreFlex Crossbow 41\""
-                + " Bamboo Fiberglass Longboard Complete Make sure this fits by entering your model"
-                + " number. | RESPONSIVE FLEX:"));
+        assertTrue(
+                dataset.all()
+                        .get(0)
+                        .text()
+                        .startsWith(
+                                "DB Longboards CoreFlex Crossbow 41\" Bamboo Fiberglass Longboard"
+                                    + " Complete Make sure this fits by entering your model number."
+                                    + " | RESPONSIVE FLEX:"));
         assertTrue(lengths.max() > 10_000, "max " + lengths.max());
         assertTrue(lengths.median() > 1_000, "median " + lengths.median());
     }

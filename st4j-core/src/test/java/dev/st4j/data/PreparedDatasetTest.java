@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Writing a prepared folder, loading it back and rejecting damaged folders. */
 class PreparedDatasetTest {
 
-    private static final String CSV = """
+    private static final String CSV =
+            """
             Uniq Id,Product Name,Category,Selling Price,Model Number,Is Amazon Seller
             a1,Red ball,Toys & Games | Balls,$4.99,01-0121,Y
             a2,Blue ball,Toys & Games | Balls,$0.00,,N
@@ -81,7 +82,8 @@ class PreparedDatasetTest {
     void existingOutputNeedsOverwrite() throws IOException {
         Path out = dir.resolve("prepared");
         new DatasetPreparer().prepare(config(out));
-        assertThrows(FileAlreadyExistsException.class, () -> new DatasetPreparer().prepare(config(out)));
+        assertThrows(
+                FileAlreadyExistsException.class, () -> new DatasetPreparer().prepare(config(out)));
         new DatasetPreparer().prepare(config(out).toBuilder().overwrite(true).build());
         assertEquals(5, PreparedDataset.load(out).all().size());
     }
@@ -101,7 +103,8 @@ class PreparedDatasetTest {
         Path out = dir.resolve("prepared");
         new DatasetPreparer().prepare(config(out));
         Files.delete(out.resolve("split.json"));
-        NoSuchFileException error = assertThrows(NoSuchFileException.class, () -> PreparedDataset.load(out));
+        NoSuchFileException error =
+                assertThrows(NoSuchFileException.class, () -> PreparedDataset.load(out));
         assertTrue(error.getMessage().contains("split.json"), error.getMessage());
     }
 
@@ -109,16 +112,20 @@ class PreparedDatasetTest {
     void loadRejectsUnknownSplitId() throws IOException {
         Path out = dir.resolve("prepared");
         new DatasetPreparer().prepare(config(out));
-        Files.writeString(out.resolve("split.json"), "{\"train\":[\"a1\",\"a2\",\"a3\",\"zz\"],"
-                + "\"test\":[\"a4\",\"a5\"]}\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("split.json"),
+                "{\"train\":[\"a1\",\"a2\",\"a3\",\"zz\"]," + "\"test\":[\"a4\",\"a5\"]}\n",
+                StandardCharsets.UTF_8);
         IOException error = assertThrows(IOException.class, () -> PreparedDataset.load(out));
         assertTrue(error.getMessage().contains("\"zz\""), error.getMessage());
     }
 
     @Test
     void loadRejectsMissingFolder() {
-        NoSuchFileException error = assertThrows(NoSuchFileException.class,
-                () -> PreparedDataset.load(dir.resolve("absent")));
+        NoSuchFileException error =
+                assertThrows(
+                        NoSuchFileException.class,
+                        () -> PreparedDataset.load(dir.resolve("absent")));
         assertTrue(error.getMessage().contains("st4j prepare"), error.getMessage());
     }
 }

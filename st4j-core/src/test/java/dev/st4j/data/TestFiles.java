@@ -10,20 +10,24 @@ import java.util.zip.GZIPOutputStream;
 /** Locates the repository's datasets and writes small CSV fixtures. */
 final class TestFiles {
 
-    static final String AMAZON = "datasets/amazon-2020-first1999/"
-            + "marketing_sample_for_amazon_com-ecommerce__20200101_20200131__10k_data.first1999rows.csv.gz";
-    static final String PRICERUNNER = "datasets/pricerunner-product-titles/pricerunner_aggregate.csv.gz";
+    static final String AMAZON =
+            "datasets/amazon-2020-first1999/"
+                    + "marketing_sample_for_amazon_com-ecommerce__20200101_20200131__"
+                    + "10k_data.first1999rows.csv.gz";
+    static final String PRICERUNNER =
+            "datasets/pricerunner-product-titles/pricerunner_aggregate.csv.gz";
 
     private TestFiles() {}
 
-    /** Resolves a path relative to the repository root, which holds {@code datasets/}. */
+    /** Resolves a path relative to the repository root, which contains {@code datasets/}. */
     static Path repoFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("datasets"))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No datasets/ folder above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No datasets/ folder above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve(relative);
     }
