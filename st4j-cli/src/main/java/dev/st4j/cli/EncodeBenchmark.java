@@ -30,12 +30,15 @@ final class EncodeBenchmark {
      * Benchmark settings.
      *
      * @param texts realistic texts to time besides the fixed-length ones, or null
-     * @param rounds timed passes over each input; the median is reported
+     * @param rounds timed passes of each engine over each input
      */
     record Settings(EmbeddedModel model, int batchSize, int maxSeqLength, int threads, int rounds,
             int fixedCount, Path texts, List<String> textColumns, int textLimit) {}
 
     private record Input(String name, List<String> texts, double meanTokens) {}
+
+    /** Idle time before each timed pass; libgomp and ONNX Runtime threads spin for less. */
+    private static final long PAUSE_MILLIS = 300;
 
     private EncodeBenchmark() {}
 
@@ -58,33 +61,61 @@ final class EncodeBenchmark {
             inputs.add(input(model, "fixed length", BenchmarkTexts.fixedLength(settings.fixedCount(),
                     settings.maxSeqLength()), settings.maxSeqLength()));
             if (settings.texts() != null) {
-                inputs.add(input(model, settings.texts().getFileName().toString(),
+                String name = settings.texts().getFileName().toString();
+                if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                    name = "CSV " + String.join("+", settings.textColumns());
+                }
+                inputs.add(input(model, name,
                         BenchmarkTexts.read(settings.texts(), settings.textColumns(),
                                 settings.textLimit()), settings.maxSeqLength()));
             }
-            double[] st4j = new double[inputs.size()];
-            for (int i = 0; i < inputs.size(); i++) {
-                List<String> texts = inputs.get(i).texts();
+            String loadBefore = loadAverage();
+            // Phase 1, st4j alone: warm-up and one pass per input, so the peak resident memory
+            // below is st4j's own.
+            for (Input input : inputs) {
+                List<String> texts = input.texts();
                 model.encode(texts.subList(0, Math.min(texts.size(), 2 * settings.batchSize())), options);
-                st4j[i] = median(settings.rounds(), texts.size(), () -> model.encode(texts, options));
+                model.encode(texts, options);
             }
             long st4jPeak = ProcessMemory.peakResidentBytes();
 
-            double[] ortInputOrder = new double[inputs.size()];
-            double[] ortSorted = new double[inputs.size()];
+            // Phase 2, timed: the engines alternate pass by pass, so load from other processes
+            // hits both alike, and each ratio is taken within one round. A pause before each
+            // pass lets the other engine's worker threads stop spinning first.
+            Rates[] rates = new Rates[inputs.size()];
             try (OrtEncoder ort = new OrtEncoder(settings.model(), settings.threads())) {
                 for (int i = 0; i < inputs.size(); i++) {
                     List<String> texts = inputs.get(i).texts();
                     ortEncode(ort, model, texts.subList(0, Math.min(texts.size(), 2 * settings.batchSize())),
                             settings, false);
-                    ortInputOrder[i] = median(settings.rounds(), texts.size(),
-                            () -> ortEncode(ort, model, texts, settings, false));
-                    ortSorted[i] = i == 0 ? ortInputOrder[i] : median(settings.rounds(), texts.size(),
-                            () -> ortEncode(ort, model, texts, settings, true));
+                    rates[i] = new Rates(settings.rounds());
+                    for (int r = 0; r < settings.rounds(); r++) {
+                        rates[i].st4j[r] = rate(texts.size(), () -> model.encode(texts, options));
+                        rates[i].ortInputOrder[r] = rate(texts.size(),
+                                () -> ortEncode(ort, model, texts, settings, false));
+                        rates[i].ortSorted[r] = i == 0 ? rates[i].ortInputOrder[r] : rate(texts.size(),
+                                () -> ortEncode(ort, model, texts, settings, true));
+                    }
                 }
             }
             long totalPeak = ProcessMemory.peakResidentBytes();
-            report(out, inputs, st4j, ortInputOrder, ortSorted, st4jPeak, totalPeak);
+            report(out, inputs, rates, st4jPeak, totalPeak);
+            out.printf("Load average (1, 5, 15 min) before: %s; after: %s%n", loadBefore,
+                    loadAverage());
+            out.flush();
+        }
+    }
+
+    /** Sentences per second of each engine, one entry per round. */
+    private static final class Rates {
+        final double[] st4j;
+        final double[] ortInputOrder;
+        final double[] ortSorted;
+
+        Rates(int rounds) {
+            st4j = new double[rounds];
+            ortInputOrder = new double[rounds];
+            ortSorted = new double[rounds];
         }
     }
 
@@ -124,20 +155,26 @@ final class EncodeBenchmark {
         }
     }
 
-    /** Runs {@code pass} {@code rounds} times and returns the median texts per second. */
-    private static double median(int rounds, int texts, Runnable pass) {
-        double[] rates = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long started = System.nanoTime();
-            pass.run();
-            rates[r] = texts / ((System.nanoTime() - started) / 1e9);
+    private static double rate(int texts, Runnable pass) {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Benchmark interrupted", e);
         }
-        Arrays.sort(rates);
-        return rates[rounds / 2];
+        long started = System.nanoTime();
+        pass.run();
+        return texts / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static void report(PrintWriter out, List<Input> inputs, double[] st4j,
-            double[] ortInputOrder, double[] ortSorted, long st4jPeak, long totalPeak) {
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void report(PrintWriter out, List<Input> inputs, Rates[] rates, long st4jPeak,
+            long totalPeak) {
         out.println();
         out.println("| input | texts | mean tokens | st4j sentences/s | ONNX Runtime sentences/s"
                 + " | st4j / ORT |");
@@ -145,21 +182,37 @@ final class EncodeBenchmark {
         for (int i = 0; i < inputs.size(); i++) {
             Input input = inputs.get(i);
             row(out, input.name() + (i == 0 ? "" : ", ORT batches in input order"), input,
-                    st4j[i], ortInputOrder[i]);
+                    rates[i].st4j, rates[i].ortInputOrder);
             if (i > 0) {
-                row(out, input.name() + ", ORT batches length-sorted too", input, st4j[i], ortSorted[i]);
+                row(out, input.name() + ", ORT batches length-sorted too", input, rates[i].st4j,
+                        rates[i].ortSorted);
             }
         }
         out.println();
+        out.println("Throughputs are medians over rounds; the ratio is the median of per-round"
+                + " ratios, the engines alternating pass by pass.");
         out.printf("Peak resident memory (VmHWM): st4j %s before ONNX Runtime started; %s for the"
                 + " whole process after it ran%n", ProcessMemory.format(st4jPeak),
                 ProcessMemory.format(totalPeak));
         out.flush();
     }
 
-    private static void row(PrintWriter out, String name, Input input, double st4j, double ort) {
+    private static void row(PrintWriter out, String name, Input input, double[] st4j, double[] ort) {
+        double[] ratios = new double[st4j.length];
+        for (int r = 0; r < ratios.length; r++) {
+            ratios[r] = st4j[r] / ort[r];
+        }
         out.printf("| %s | %d | %.1f | %.1f | %.1f | %.2fx |%n", name, input.texts().size(),
-                input.meanTokens(), st4j, ort, st4j / ort);
+                input.meanTokens(), median(st4j), median(ort), median(ratios));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String cpuModel() {

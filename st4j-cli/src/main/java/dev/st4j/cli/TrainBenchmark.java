@@ -5,7 +5,7 @@ import dev.st4j.model.SentenceTransformer;
 import dev.st4j.train.TrainingThroughput;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class TrainBenchmark {
     private TrainBenchmark() {}
 
     /** Runs the benchmark with the defaults above. */
-    public static void run(PrintStream out, String modelName) throws IOException {
+    public static void run(PrintWriter out, String modelName) throws IOException {
         run(
                 out,
                 modelName,
@@ -43,7 +43,7 @@ public final class TrainBenchmark {
      * later batch sizes start from weights the earlier ones changed; speed does not depend on them.
      */
     public static void run(
-            PrintStream out,
+            PrintWriter out,
             String modelName,
             List<Integer> batchSizes,
             int seqLength,
@@ -69,6 +69,7 @@ public final class TrainBenchmark {
                         m.updateSecondsPerStep(),
                         m.samplesPerSecond(),
                         peakRssKib() / 1024);
+                out.flush();
             }
         }
     }
