@@ -1,7 +1,10 @@
 package dev.st4j.cli;
 
+import ai.djl.pytorch.jni.JniUtils;
 import dev.st4j.model.EmbeddedModel;
 import dev.st4j.model.ModelLoadException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,16 +18,17 @@ import picocli.CommandLine.Spec;
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = "Measures encode throughput of st4j against ONNX Runtime on the same embedded"
-                + " model in one run, and peak resident memory.")
+                + " model in one run, fine-tuning throughput, CSV reading and preparing speed,"
+                + " and peak resident memory.")
 final class BenchmarkCommand implements Callable<Integer> {
 
     /** Benchmark suites; {@code all} runs each in turn. */
-    enum Suite { ENCODE, TRAIN, ALL }
+    enum Suite { ENCODE, TRAIN, DATA, ALL }
 
     @Spec CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "SUITE",
-            description = "What to measure: encode, train or all. Default: encode.")
+            description = "What to measure: encode, train, data or all. Default: encode.")
     String suite = "encode";
 
     @Option(names = "--model", paramLabel = "NAME",
@@ -67,11 +71,25 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Read at most this many texts from --texts. Default: ${DEFAULT-VALUE}.")
     int limit = 500;
 
+    @Option(names = "--train-batch-sizes", split = ",", paramLabel = "N",
+            description = "Batch sizes of the train suite. Default: 2,16,32.")
+    List<Integer> trainBatchSizes = TrainBenchmark.DEFAULT_BATCH_SIZES;
+
+    @Option(names = "--train-steps", paramLabel = "N",
+            description = "Timed fine-tuning steps per batch size, after two untimed ones."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int trainSteps = TrainBenchmark.DEFAULT_TIMED_STEPS;
+
+    @Option(names = "--data-input", paramLabel = "FILE",
+            description = "Product CSV the data suite repeats to 10,000 rows and to 50 copies."
+                    + " Default: the shipped Amazon rows.")
+    Path dataInput;
+
     @Override
     public Integer call() throws Exception {
         Suite chosen = parseSuite();
         for (String name : List.of("batch-size", "max-seq-length", "threads", "rounds",
-                "fixed-count", "limit")) {
+                "fixed-count", "limit", "train-steps")) {
             int value = (int) spec.findOption("--" + name).getValue();
             if (value < 1) {
                 throw new IllegalArgumentException("Invalid --" + name + " " + value
@@ -85,17 +103,32 @@ final class BenchmarkCommand implements Callable<Integer> {
             EncodeBenchmark.run(new EncodeBenchmark.Settings(embedded, batchSize, maxSeqLength,
                     threads, rounds, fixedCount, texts, textColumns, limit), spec.commandLine().getOut());
         }
+        PrintWriter out = spec.commandLine().getOut();
         if (chosen == Suite.TRAIN || chosen == Suite.ALL) {
-            runTrainSuite();
+            for (int size : trainBatchSizes) {
+                if (size < 1) {
+                    throw new IllegalArgumentException("Invalid --train-batch-sizes value " + size
+                            + ": must be at least 1");
+                }
+            }
+            JniUtils.setNumThreads(threads);
+            out.printf("%nFine-tuning throughput (%s, length %d, %d threads)%n", model,
+                    maxSeqLength, threads);
+            TrainBenchmark.run(out, model, trainBatchSizes, maxSeqLength,
+                    TrainBenchmark.DEFAULT_WARMUP_STEPS, trainSteps);
+        }
+        if (chosen == Suite.DATA || chosen == Suite.ALL) {
+            Path input = dataInput != null ? dataInput : Path.of(System.getenv()
+                    .getOrDefault("ST4J_HOME", ".")).resolve(DataBenchmark.DEFAULT_INPUT);
+            if (!Files.isRegularFile(input)) {
+                throw new IllegalArgumentException("Invalid --data-input " + input
+                        + ": no such file; name a product CSV with a header row");
+            }
+            out.printf("%nReading and preparing %s%n", input);
+            DataBenchmark.run(input, out);
+            out.flush();
         }
         return 0;
-    }
-
-    private void runTrainSuite() {
-        // TODO: call TrainBenchmark (fine-tuning throughput) here once the training package
-        // provides it; it should print its own section after the encode table.
-        throw new UnsupportedOperationException("The train benchmark suite is not built yet;"
-                + " run --suite encode");
     }
 
     private Suite parseSuite() {

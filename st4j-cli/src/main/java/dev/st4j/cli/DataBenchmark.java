@@ -6,7 +6,7 @@ import dev.st4j.data.PrepareConfig;
 import dev.st4j.data.PreparedDataset;
 import dev.st4j.io.AtomicFiles;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -64,11 +64,13 @@ public final class DataBenchmark {
     private DataBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        run(args.length > 0 ? Path.of(args[0]) : DEFAULT_INPUT, System.out);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        run(args.length > 0 ? Path.of(args[0]) : DEFAULT_INPUT, out);
+        out.flush();
     }
 
     /** Runs the benchmark on {@code amazonCsv} and prints one line per measurement. */
-    public static Result run(Path amazonCsv, PrintStream out) throws IOException {
+    public static Result run(Path amazonCsv, PrintWriter out) throws IOException {
         Path temp = Files.createTempDirectory("st4j-data-benchmark");
         try {
             List<String> header = new ArrayList<>();

@@ -112,7 +112,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--xgb-eta", description = "XGBoost eta (learning rate). Default: 0.3.")
     Double xgbEta;
 
-    @Option(names = "--no-progress", description = "Hide the fine-tuning progress bar.")
+    @Option(names = "--no-progress", description = "Hide the encoding and fine-tuning progress bars.")
     boolean noProgress;
 
     @Option(names = "--overwrite", description = "Replace an earlier experiment in --output.")
@@ -124,7 +124,7 @@ final class ExperimentCommand implements Callable<Integer> {
         TrainingListener[] listeners = noProgress
                 ? new TrainingListener[0]
                 : new TrainingListener[] {new ConsoleProgressListener(System.err)};
-        List<ExperimentRun> runs = Experiment.run(config, listeners);
+        List<ExperimentRun> runs = Experiment.run(config, !noProgress, listeners);
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-28s %-10s %-6s %-8s %9s %9s%n", "model", "encoder", "leaky", "classifier",

@@ -51,12 +51,15 @@ public final class Experiment {
 
     private final ExperimentConfig config;
     private final List<TrainingListener> listeners;
+    private final boolean encodeProgress;
     private final List<ExperimentRun> runs = new ArrayList<>();
     private final List<LossCurve> lossCurves = new ArrayList<>();
     private PreparedDataset dataset;
 
-    private Experiment(ExperimentConfig config, List<TrainingListener> listeners) {
+    private Experiment(ExperimentConfig config, boolean encodeProgress,
+            List<TrainingListener> listeners) {
         this.config = config;
+        this.encodeProgress = encodeProgress;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -69,7 +72,20 @@ public final class Experiment {
      */
     public static List<ExperimentRun> run(ExperimentConfig config, TrainingListener... listeners)
             throws IOException {
-        Experiment experiment = new Experiment(config, List.of(listeners));
+        return run(config, true, listeners);
+    }
+
+    /**
+     * Runs the experiment and writes its report.
+     *
+     * @param encodeProgress whether encoding shows a console progress bar on long inputs
+     * @param listeners training listeners added to every fine-tuning run (a progress bar, say)
+     * @return every scored run, in the order they ran
+     * @throws FileAlreadyExistsException if the output folder is not empty and overwrite is off
+     */
+    public static List<ExperimentRun> run(ExperimentConfig config, boolean encodeProgress,
+            TrainingListener... listeners) throws IOException {
+        Experiment experiment = new Experiment(config, encodeProgress, List.of(listeners));
         experiment.execute();
         return List.copyOf(experiment.runs);
     }
@@ -172,7 +188,8 @@ public final class Experiment {
         long encodeStart = System.nanoTime();
         EncodeOptions options = EncodeOptions.defaults()
                 .withBatchSize(config.encodeBatchSize())
-                .withMaxSeqLength(config.maxSeqLength());
+                .withMaxSeqLength(config.maxSeqLength())
+                .withProgress(encodeProgress);
         EncodeResult train = encoder.encode(texts(dataset.train()), options);
         EncodeResult test = encoder.encode(texts(dataset.test()), options);
         double encodeSeconds = seconds(encodeStart);
