@@ -1,5 +1,6 @@
 package dev.st4j.classify;
 
+import dev.st4j.data.Cells;
 import dev.st4j.data.CsvTable;
 import dev.st4j.data.NumberParser;
 import dev.st4j.data.Record;
@@ -47,9 +48,6 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
      * @throws IllegalArgumentException if the file lacks a column the classifier needs
      * @throws IOException if the file cannot be read or a row is malformed
      */
-    // TODO: move the cell-to-record rules into dev.st4j.data next to the labelled extraction,
-    // so the two cannot drift apart. They are repeated here because that extraction requires a
-    // label and is not public.
     public static PredictionInput read(Path file, FeatureSchema schema, String idColumn,
             List<String> missingValues) throws IOException {
         Set<String> missing = new HashSet<>(missingValues);
@@ -71,8 +69,8 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
                     throw row.problem();
                 }
                 List<String> fields = row.fields();
-                String id = idIndex < 0 ? String.valueOf(row.row()) : trim(fields.get(idIndex));
-                records.add(new Record(row.row(), id, joinText(fields, text, missing), "",
+                String id = idIndex < 0 ? String.valueOf(row.row()) : Cells.trim(fields.get(idIndex));
+                records.add(new Record(row.row(), id, Cells.joinText(fields, text, missing), "",
                         numbers(fields, numeric, missing), strings(fields, categorical, missing),
                         null));
             }
@@ -91,24 +89,10 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
         return records.stream().map(Record::text).toList();
     }
 
-    private static String joinText(List<String> fields, int[] columns, Set<String> missing) {
-        StringBuilder text = new StringBuilder();
-        for (int index : columns) {
-            String cell = value(fields.get(index), missing);
-            if (cell != null) {
-                if (!text.isEmpty()) {
-                    text.append(' ');
-                }
-                text.append(cell);
-            }
-        }
-        return text.toString();
-    }
-
     private static double[] numbers(List<String> fields, int[] columns, Set<String> missing) {
         double[] values = new double[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            values[i] = NumberParser.parse(value(fields.get(columns[i]), missing));
+            values[i] = NumberParser.parse(Cells.value(fields.get(columns[i]), missing));
         }
         return values;
     }
@@ -116,31 +100,9 @@ public record PredictionInput(Path file, String idColumn, List<Record> records) 
     private static String[] strings(List<String> fields, int[] columns, Set<String> missing) {
         String[] values = new String[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            values[i] = value(fields.get(columns[i]), missing);
+            values[i] = Cells.value(fields.get(columns[i]), missing);
         }
         return values;
-    }
-
-    private static String value(String cell, Set<String> missing) {
-        String trimmed = trim(cell);
-        return trimmed.isEmpty() || missing.contains(trimmed) ? null : trimmed;
-    }
-
-    /** Trims whitespace including the no-break space, as the training data's cells were. */
-    private static String trim(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isSpace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static int[] indices(CsvTable table, List<String> columns) {

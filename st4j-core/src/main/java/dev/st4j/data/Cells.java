@@ -1,7 +1,13 @@
 package dev.st4j.data;
 
-/** Helpers for raw cell text. */
-final class Cells {
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rules that turn raw CSV cells into record values. Preparing labelled data and reading rows to
+ * classify both use them, so a classifier sees its input built exactly as its training data was.
+ */
+public final class Cells {
 
     private Cells() {}
 
@@ -9,7 +15,7 @@ final class Cells {
      * Removes leading and trailing whitespace, counting the no-break space (U+00A0) and other
      * Unicode space separators, which {@link String#strip()} keeps.
      */
-    static String trim(String text) {
+    public static String trim(String text) {
         int start = 0;
         int end = text.length();
         while (start < end && isSpace(text.charAt(start))) {
@@ -19,6 +25,33 @@ final class Cells {
             end--;
         }
         return text.substring(start, end);
+    }
+
+    /**
+     * Returns the trimmed cell, or {@code null} when it is empty after trimming or equals one of
+     * {@code missingValues}.
+     */
+    public static String value(String cell, Set<String> missingValues) {
+        String trimmed = trim(cell);
+        return trimmed.isEmpty() || missingValues.contains(trimmed) ? null : trimmed;
+    }
+
+    /**
+     * Joins the non-missing cells at {@code indices} of {@code fields} with one space, in the
+     * order of {@code indices}; a row whose text cells are all missing gives the empty string.
+     */
+    public static String joinText(List<String> fields, int[] indices, Set<String> missingValues) {
+        StringBuilder text = new StringBuilder();
+        for (int index : indices) {
+            String cell = value(fields.get(index), missingValues);
+            if (cell != null) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                text.append(cell);
+            }
+        }
+        return text.toString();
     }
 
     private static boolean isSpace(char c) {

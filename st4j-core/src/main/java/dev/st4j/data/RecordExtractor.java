@@ -158,17 +158,7 @@ final class RecordExtractor {
     }
 
     private String text(List<String> fields) {
-        StringBuilder text = new StringBuilder();
-        for (int index : textIndices) {
-            String cell = value(fields.get(index));
-            if (cell != null) {
-                if (!text.isEmpty()) {
-                    text.append(' ');
-                }
-                text.append(cell);
-            }
-        }
-        return text.toString();
+        return Cells.joinText(fields, textIndices, missingValues);
     }
 
     private double[] numeric(List<String> fields) {
@@ -201,10 +191,8 @@ final class RecordExtractor {
         return values;
     }
 
-    /** Returns the trimmed cell, or null when it is missing. */
     private String value(String cell) {
-        String trimmed = Cells.trim(cell);
-        return trimmed.isEmpty() || missingValues.contains(trimmed) ? null : trimmed;
+        return Cells.value(cell, missingValues);
     }
 
     private Extracted skip(CsvTable.Row row, String column, SkipReason reason, String detail) {
