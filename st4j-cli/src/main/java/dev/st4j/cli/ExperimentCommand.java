@@ -64,7 +64,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--quick",
             description = "Preset for a first result in minutes: a stratified sample of "
                     + ExperimentConfig.QUICK_SAMPLE + " rows (unless --sample is given), 1 epoch,"
-                    + " batch size " + ExperimentConfig.QUICK_BATCH_SIZE + ".")
+                    + " batch size " + ExperimentConfig.QUICK_BATCH_SIZE + ", head learning rate "
+                    + ExperimentConfig.QUICK_HEAD_LEARNING_RATE + " (unless --head-lr is given).")
     boolean quick;
 
     @Option(names = "--epochs", description = "Fine-tuning epochs. Default: "
@@ -164,6 +165,7 @@ final class ExperimentCommand implements Callable<Integer> {
             FineTuneConfig.Builder explicit = config.training().toBuilder();
             if (epochs != null) explicit.epochs(epochs);
             if (batchSize != null) explicit.batchSize(batchSize);
+            if (headLearningRate != null) explicit.headLearningRate(headLearningRate);
             config = new ExperimentConfig(config.output(), config.prepare(), config.models(),
                     config.fineTune(), config.leaky(), explicit.build(), config.maxSeqLength(),
                     config.encodeBatchSize(), config.xgboost(), config.overwrite());

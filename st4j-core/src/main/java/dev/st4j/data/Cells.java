@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Rules that turn raw CSV cells into record values. Preparing labelled data and reading rows to
- * classify both use them, so a classifier sees its input built exactly as its training data was.
+ * classify both use them, so a classifier gets its input built exactly as its training data was.
  */
 public final class Cells {
 
@@ -38,7 +38,7 @@ public final class Cells {
 
     /**
      * Joins the non-missing cells at {@code indices} of {@code fields} with one space, in the
-     * order of {@code indices}; a row whose text cells are all missing gives the empty string.
+     * order of {@code indices}. A row whose text cells are all missing gives the empty string.
      */
     public static String joinText(List<String> fields, int[] indices, Set<String> missingValues) {
         StringBuilder text = new StringBuilder();

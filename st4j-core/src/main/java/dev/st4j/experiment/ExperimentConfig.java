@@ -49,6 +49,12 @@ public record ExperimentConfig(
     /** Training batch size of {@link #quick()}: larger batches run faster per row on a CPU. */
     public static final int QUICK_BATCH_SIZE = 8;
 
+    /**
+     * Head learning rate of the quick preset when none is set. One epoch of a 400-row sample is
+     * about 40 steps, too few for a randomly initialised head to move at the encoder's 2e-5.
+     */
+    public static final double QUICK_HEAD_LEARNING_RATE = 1e-3;
+
     public ExperimentConfig {
         models = List.copyOf(models);
         if (models.isEmpty()) {
@@ -86,14 +92,18 @@ public record ExperimentConfig(
 
     /**
      * Returns the quick preset of these settings: a stratified sample of {@link #QUICK_SAMPLE}
-     * rows (unless a sample is already set), one epoch, batch size {@link #QUICK_BATCH_SIZE}.
+     * rows (unless a sample is already set), one epoch, batch size {@link #QUICK_BATCH_SIZE}, and
+     * a head learning rate of {@link #QUICK_HEAD_LEARNING_RATE} unless one is set.
      */
     public ExperimentConfig quick() {
         PrepareConfig sampled = prepare.sample() > 0
                 ? prepare
                 : prepare.toBuilder().sample(QUICK_SAMPLE).build();
-        FineTuneConfig oneEpoch = training.toBuilder().epochs(1).batchSize(QUICK_BATCH_SIZE).build();
-        return new ExperimentConfig(output, sampled, models, fineTune, leaky, oneEpoch,
+        FineTuneConfig.Builder oneEpoch = training.toBuilder().epochs(1).batchSize(QUICK_BATCH_SIZE);
+        if (training.headLearningRate() == 0) {
+            oneEpoch.headLearningRate(QUICK_HEAD_LEARNING_RATE);
+        }
+        return new ExperimentConfig(output, sampled, models, fineTune, leaky, oneEpoch.build(),
                 maxSeqLength, encodeBatchSize, xgboost, overwrite);
     }
 
