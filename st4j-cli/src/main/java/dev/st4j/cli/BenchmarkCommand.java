@@ -136,7 +136,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             return Suite.valueOf(suite.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid --suite '" + suite
-                    + "': expected encode, train or all", e);
+                    + "': expected encode, train, data or all", e);
         }
     }
 }

@@ -38,16 +38,22 @@ final class ClassifierEncoder implements BatchPredictor.Embedder, AutoCloseable 
      * folder exists, else by the manifest's model name.
      *
      * @param reference the manifest's record of the encoder and how it was called
+     * @param classifierFolder the classifier's folder, which a relative encoder path starts from
      */
-    static ClassifierEncoder open(String override, EncoderReference reference, int batchSize)
-            throws IOException {
+    static ClassifierEncoder open(String override, EncoderReference reference,
+            Path classifierFolder, int batchSize) throws IOException {
         String locator = override;
         if (locator == null) {
-            boolean pathExists = reference.path() != null && Files.isDirectory(Path.of(reference.path()));
-            locator = pathExists || reference.name() == null ? reference.path() : reference.name();
-            if (!pathExists && reference.path() != null && reference.name() != null) {
+            Path recorded = reference.folder(classifierFolder);
+            boolean pathExists = recorded != null && Files.isDirectory(recorded);
+            if (pathExists || reference.name() == null) {
+                locator = recorded == null ? null : recorded.toString();
+            } else {
+                locator = reference.name();
+            }
+            if (!pathExists && recorded != null && reference.name() != null) {
                 LOG.warn("The classifier's encoder folder {} does not exist; resolving the"
-                        + " encoder by its name '{}' instead", reference.path(), reference.name());
+                        + " encoder by its name '{}' instead", recorded, reference.name());
             }
         }
         Path folder = ModelResolver.resolve(locator);

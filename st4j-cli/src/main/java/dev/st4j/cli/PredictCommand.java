@@ -82,17 +82,37 @@ final class PredictCommand implements Callable<Integer> {
             throw new FileAlreadyExistsException(output.toString(), null,
                     "already exists; pass --overwrite to replace it");
         }
+        Path parent = output.toAbsolutePath().getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("Invalid --output " + output + ": " + parent
+                    + " is a file, not a folder");
+        }
         try (ClassifierBundle bundle = ClassifierBundle.load(classifier)) {
             PredictionInput rows = PredictionInput.read(input, bundle.classifier().schema(),
                     idColumn, bundle.info().missingValues());
+            boolean idColumnGiven = spec.commandLine().getParseResult()
+                    .hasMatchedOption("--id-column");
+            if (idColumnGiven && rows.idColumn() == null) {
+                throw new IllegalArgumentException("Invalid --id-column '" + idColumn + "': "
+                        + input + " has no such column; name one of its columns, or leave the"
+                        + " option out to number the rows");
+            }
+            long emptyTexts = rows.texts().stream().filter(String::isEmpty).count();
+            if (emptyTexts > 0) {
+                LOG.warn("{} of {} rows of {} have no text in the columns {}; their predictions"
+                        + " rest on the tabular columns alone", emptyTexts, rows.records().size(),
+                        input, bundle.classifier().schema().textColumns());
+            }
             EncoderReference reference = bundle.info().encoder();
             BatchPredictor.Result result;
-            try (ClassifierEncoder embedder = ClassifierEncoder.open(encoder, reference, batchSize)) {
+            try (ClassifierEncoder embedder = ClassifierEncoder.open(encoder, reference, classifier,
+                    batchSize)) {
                 bundle.checkEncoder(embedder.weightsSha256(), embedder.source());
                 result = BatchPredictor.predict(bundle.classifier(), rows.records(), embedder);
                 LOG.info("{} of {} texts were longer than {} tokens and were truncated",
                         embedder.truncatedCount(), rows.records().size(), embedder.maxSeqLength());
             }
+            Files.createDirectories(parent);
             BatchPredictor.writeCsv(output, rows.idHeader(), result.predictions(), overwrite);
             spec.commandLine().getOut().printf("Wrote %d predictions to %s%n",
                     result.predictions().size(), output);

@@ -133,16 +133,41 @@ class PredictCommandTest {
         assertEquals("keep me", Files.readString(output));
     }
 
+    @Test
+    void predictRejectsMissingIdColumnGiven(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("new.csv"), INPUT);
+        Path output = dir.resolve("predictions.csv");
+
+        Run run = predict(bundle, input, output, "--id-column", "sku");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("Invalid --id-column 'sku'"), run.err());
+        assertTrue(Files.notExists(output));
+    }
+
+    @Test
+    void predictRejectsOutputUnderFile(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("new.csv"), INPUT);
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        Run run = predict(bundle, input, file.resolve("predictions.csv"));
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("is a file, not a folder"), run.err());
+    }
+
     private record Run(int exitCode, String out, String err) {}
 
-    private static Run predict(Path classifier, Path input, Path output) {
+    private static Run predict(Path classifier, Path input, Path output, String... extra) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = St4j.newCommandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute("predict", "--classifier", classifier.toString(),
-                "--input", input.toString(), "--output", output.toString());
+        List<String> args = new ArrayList<>(List.of("predict", "--classifier",
+                classifier.toString(), "--input", input.toString(), "--output", output.toString()));
+        args.addAll(List.of(extra));
+        int exitCode = commandLine.execute(args.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
     }
 

@@ -1,5 +1,7 @@
 package dev.st4j.classify;
 
+import java.nio.file.Path;
+
 /**
  * The sentence encoder a classifier's embedding columns came from, and how it was called,
  * recorded in the classifier's manifest so prediction embeds new texts the same way and can
@@ -7,7 +9,8 @@ package dev.st4j.classify;
  *
  * @param name model name or hub id as the user gave it (used for resolving when {@code path} is
  *     absent or moved), or {@code null}
- * @param path the encoder folder the embeddings were made with, or {@code null}
+ * @param path the encoder folder the embeddings were made with, absolute or relative to the
+ *     classifier's folder, or {@code null}
  * @param weightsSha256 SHA-256 of the encoder's weights, compared at prediction time
  * @param maxSeqLength token limit the texts were truncated to, or 0 for the encoder's own
  * @param normalize whether the embeddings were L2-normalised on top of what the encoder does
@@ -32,5 +35,17 @@ public record EncoderReference(
     /** Returns the path when there is one, else the name: the value to resolve the encoder by. */
     public String locator() {
         return path != null ? path : name;
+    }
+
+    /**
+     * Returns the encoder folder for a classifier saved in {@code classifierFolder}: the path
+     * itself when absolute, else resolved against that folder; {@code null} without a path.
+     */
+    public Path folder(Path classifierFolder) {
+        if (path == null) {
+            return null;
+        }
+        Path recorded = Path.of(path);
+        return recorded.isAbsolute() ? recorded : classifierFolder.resolve(recorded).normalize();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
@@ -53,6 +54,10 @@ public final class DatasetPreparer {
         this.maxSeqLength = maxSeqLength;
     }
 
+    /** Names of the entries of a prepared-dataset folder, which --overwrite may replace. */
+    static final Set<String> OUTPUT_ENTRIES = Set.of(PreparedFiles.RECORDS, PreparedFiles.SPLIT,
+            LabelMap.FILE_NAME, PreparedFiles.SCHEMA, PreparedFiles.REPORT, Manifest.FILE_NAME);
+
     /** Prepares {@code config.input()} into the folder {@code config.output()}. */
     public PrepareReport prepare(PrepareConfig config) throws IOException {
         Path output = config.output();
@@ -62,6 +67,10 @@ public final class DatasetPreparer {
         if (Files.exists(output) && !config.overwrite()) {
             throw new FileAlreadyExistsException(
                     output.toString(), null, "already exists; pass --overwrite to replace it");
+        }
+        if (Files.exists(output)) {
+            AtomicFiles.checkReplaceable(output, OUTPUT_ENTRIES, List.of(config.input()),
+                    "a prepared dataset");
         }
         Prepared prepared = prepareInMemory(config);
         AtomicFiles.writeDirectory(

@@ -29,8 +29,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,14 @@ import org.slf4j.LoggerFactory;
 public final class Experiment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+
+    static final String DATA_FOLDER = "data";
+    static final String RUNS_FOLDER = "runs";
+
+    /** Names of the entries an experiment writes into its output folder. */
+    static final Set<String> OUTPUT_ENTRIES = Set.of(DATA_FOLDER, RUNS_FOLDER,
+            ExperimentReport.METRICS_FILE, ExperimentReport.REPORT_FILE,
+            ExperimentReport.ACCURACY_CHART, ExperimentReport.LOSS_CHART);
 
     private final ExperimentConfig config;
     private final List<TrainingListener> listeners;
@@ -94,18 +104,24 @@ public final class Experiment {
         Path output = config.output();
         checkOutput(output);
         long start = System.nanoTime();
+        Map<String, Path> modelFolders = resolveModels();
 
         PrepareConfig prepare = config.prepare().toBuilder()
-                .output(output.resolve("data"))
+                .output(output.resolve(DATA_FOLDER))
                 .overwrite(config.overwrite())
                 .build();
         new DatasetPreparer().prepare(prepare);
         dataset = PreparedDataset.load(prepare.output());
         LOG.info("Prepared {} records: {} train, {} test, {} labels", dataset.all().size(),
                 dataset.train().size(), dataset.test().size(), dataset.labels().size());
+        if (dataset.test().isEmpty()) {
+            throw new IllegalArgumentException("The split of " + prepare.input() + " has no test"
+                    + " rows (" + dataset.train().size() + " training rows), so there is nothing"
+                    + " to score; use more rows or a larger --test-size");
+        }
 
         for (String model : config.models()) {
-            runModel(model);
+            runModel(model, modelFolders.get(model));
             // The report is rewritten after each model, so a later failure keeps earlier results.
             ExperimentReport.write(output, runs, lossCurves, true);
         }
@@ -129,17 +145,36 @@ public final class Experiment {
                     "is not empty; pass --overwrite to replace the experiment in it, or choose"
                             + " another --output");
         }
+        AtomicFiles.checkReplaceable(output, OUTPUT_ENTRIES, List.of(config.prepare().input()),
+                "an experiment");
         LOG.warn("Replacing the earlier experiment in {} (--overwrite)", output);
-        AtomicFiles.deleteRecursively(output);
+        for (String entry : OUTPUT_ENTRIES) {
+            AtomicFiles.deleteRecursively(output.resolve(entry));
+        }
     }
 
-    private void runModel(String model) throws IOException {
-        Path modelRuns = config.output().resolve("runs").resolve(folderName(model));
-        Path baseFolder = ModelResolver.resolve(model);
+    /**
+     * Resolves and loads every model once before any work starts, so a misspelt name or a broken
+     * folder fails in seconds instead of after the first model's runs.
+     */
+    private Map<String, Path> resolveModels() throws IOException {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        for (String model : config.models()) {
+            Path folder = ModelResolver.resolve(model);
+            try (SentenceTransformer ignored = SentenceTransformer.load(folder)) {
+                folders.put(model, folder);
+            }
+        }
+        return folders;
+    }
+
+    private void runModel(String model, Path baseFolder) throws IOException {
+        Path modelRuns = config.output().resolve(RUNS_FOLDER).resolve(folderName(model));
 
         LOG.info("[{}] stock embeddings", model);
         try (SentenceTransformer encoder = SentenceTransformer.load(baseFolder)) {
-            scoreEmbeddings(model, encoder, new EncoderReference(model, baseFolder.toString(),
+            scoreEmbeddings(model, encoder, new EncoderReference(model,
+                    baseFolder.toAbsolutePath().toString(),
                     encoder.weightsSha256(), config.maxSeqLength(), false),
                     modelRuns.resolve("stock-classifier"), false, false, 0);
         }
@@ -173,9 +208,11 @@ public final class Experiment {
 
         Path classifierFolder = runFolder.resolveSibling(runFolder.getFileName() + "-classifier");
         try (SentenceTransformer tuned = SentenceTransformer.load(result.modelFolder())) {
-            EncoderReference reference = new EncoderReference(model + " fine-tuned",
-                    result.modelFolder().toString(), tuned.weightsSha256(), config.maxSeqLength(),
-                    false);
+            // The path is relative to the classifier, so the experiment folder can be moved.
+            String modelPath = classifierFolder.toAbsolutePath().normalize()
+                    .relativize(result.modelFolder().toAbsolutePath().normalize()).toString();
+            EncoderReference reference = new EncoderReference(model + " fine-tuned", modelPath,
+                    tuned.weightsSha256(), config.maxSeqLength(), false);
             scoreEmbeddings(model, tuned, reference, classifierFolder, true, leaky,
                     result.trainSeconds());
             scoreHead(model, tuned, result, leaky, runs.get(runs.size() - 1).truncatedShare());

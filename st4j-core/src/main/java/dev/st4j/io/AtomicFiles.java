@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -86,6 +88,43 @@ public final class AtomicFiles {
         try (Stream<Path> walk = Files.walk(path)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * Checks that {@code folder}, an existing output about to be replaced under an overwrite flag,
+     * holds only entries that the replacing command writes itself and no input of the run, so the
+     * replacement cannot delete a file that the user put there.
+     *
+     * @param ownEntries names of the folder's direct entries that the command writes
+     * @param inputs files the run reads; none may lie inside {@code folder}
+     * @param what the kind of output, for the message ("a prepared dataset")
+     * @throws FileAlreadyExistsException naming the first other entry or the input inside
+     */
+    public static void checkReplaceable(Path folder, Set<String> ownEntries, List<Path> inputs,
+            String what) throws IOException {
+        Path root = folder.toAbsolutePath().normalize();
+        for (Path input : inputs) {
+            if (input != null && input.toAbsolutePath().normalize().startsWith(root)) {
+                throw new FileAlreadyExistsException(folder.toString(), null, "contains the input "
+                        + input + ", which --overwrite would delete; choose another --output");
+            }
+        }
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            List<String> others = entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> !ownEntries.contains(name))
+                    .sorted()
+                    .toList();
+            if (!others.isEmpty()) {
+                throw new FileAlreadyExistsException(folder.toString(), null, "is not only "
+                        + what + ": it also contains " + others.get(0)
+                        + (others.size() > 1 ? " and " + (others.size() - 1) + " more" : "")
+                        + ", which --overwrite would delete; choose another --output or move"
+                        + " those files out");
             }
         }
     }

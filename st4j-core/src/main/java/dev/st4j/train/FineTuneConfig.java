@@ -3,6 +3,7 @@ package dev.st4j.train;
 import dev.st4j.io.Json;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -207,22 +208,30 @@ public record FineTuneConfig(
     private static void requireAtLeast(String name, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(
-                    name + " is " + value + " but must be at least " + min);
+                    "Invalid " + words(name) + " " + value + ": must be at least " + min);
         }
     }
 
     private static void requirePositive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(
-                    name + " is " + value + " but must be a positive number");
+                    "Invalid " + words(name) + " " + value + ": must be a positive number");
         }
     }
 
     private static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
+            String range = max == Double.MAX_VALUE
+                    ? "must be at least " + min
+                    : "must be between " + min + " and " + max;
             throw new IllegalArgumentException(
-                    name + " is " + value + " but must be in [" + min + ", " + max + "]");
+                    "Invalid " + words(name) + " " + value + ": " + range);
         }
+    }
+
+    /** Turns a setting's camel-case name into lower-case words: maxSeqLength -> max seq length. */
+    private static String words(String camelCase) {
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     /** Mutable builder over a starting config; each setter replaces one setting. */

@@ -74,6 +74,7 @@ final class RunOutput {
             }
             return;
         }
+        rejectOtherArtifact(output);
         List<Path> existing = existingEntries(output);
         if (!existing.isEmpty() && !overwrite) {
             throw new FileAlreadyExistsException(
@@ -84,6 +85,21 @@ final class RunOutput {
                             + existing.get(0).getFileName()
                             + "); pass --overwrite to"
                             + " replace it, --resume to continue it, or choose another --output");
+        }
+    }
+
+    /**
+     * Rejects a folder whose manifest says another command wrote it (a prepared dataset, say),
+     * whatever the overwrite flag, since replacing a run there would delete that manifest.
+     */
+    private static void rejectOtherArtifact(Path output) throws IOException {
+        if (!Files.isRegularFile(output.resolve(Manifest.FILE_NAME))) {
+            return;
+        }
+        String kind = Manifest.readFrom(output).kind();
+        if (!RunSetup.MANIFEST_KIND.equals(kind)) {
+            throw new FileAlreadyExistsException(output.toString(), null, "holds a " + kind
+                    + ", not a fine-tuning run; choose another --output");
         }
     }
 

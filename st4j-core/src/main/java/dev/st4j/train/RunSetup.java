@@ -43,6 +43,9 @@ record RunSetup(
         CrossEntropyLoss loss,
         String dataSha256) {
 
+    /** Manifest kind of a fine-tuning run's output folder. */
+    static final String MANIFEST_KIND = "fine-tuned-model";
+
     private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
     private static final int TOKENIZE_CHUNK = 64;
 
@@ -205,7 +208,7 @@ record RunSetup(
         inputs.put("data", dataSha256);
         inputs.put("baseModel", config.baseModel());
         inputs.put("baseModelWeights", baseModelSha256);
-        return Manifest.of("fine-tuned-model", settings, inputs);
+        return Manifest.of(MANIFEST_KIND, settings, inputs);
     }
 
     List<String> texts(int[] batch) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -282,5 +284,39 @@ class DatasetPreparerTest {
         assertEquals(4.0, lengths.median());
         assertEquals(8.8, lengths.p90(), 1e-9);
         assertEquals(10, lengths.max());
+    }
+
+    @Test
+    void overwriteReplacesPreparedFolder() throws IOException {
+        PrepareConfig config = config("a,one,,,,Toys,$1,,Y\n").output(dir.resolve("out")).build();
+        new DatasetPreparer().prepare(config);
+
+        new DatasetPreparer().prepare(config.toBuilder().overwrite(true).build());
+
+        assertTrue(Files.isRegularFile(dir.resolve("out").resolve(PreparedFiles.RECORDS)));
+    }
+
+    @Test
+    void overwriteRejectsFolderWithOtherFiles() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path notes = Files.writeString(out.resolve("notes.txt"), "keep me");
+        PrepareConfig config = config("a,one,,,,Toys,$1,,Y\n").output(out).overwrite(true).build();
+
+        FileAlreadyExistsException error = assertThrows(FileAlreadyExistsException.class,
+                () -> new DatasetPreparer().prepare(config));
+
+        assertTrue(error.getMessage().contains("notes.txt"), error.getMessage());
+        assertEquals("keep me", Files.readString(notes));
+    }
+
+    @Test
+    void overwriteRejectsOutputHoldingInput() throws IOException {
+        PrepareConfig config = config("a,one,,,,Toys,$1,,Y\n").output(dir).overwrite(true).build();
+
+        FileAlreadyExistsException error = assertThrows(FileAlreadyExistsException.class,
+                () -> new DatasetPreparer().prepare(config));
+
+        assertTrue(error.getMessage().contains("in.csv"), error.getMessage());
+        assertTrue(Files.isRegularFile(dir.resolve("in.csv")));
     }
 }

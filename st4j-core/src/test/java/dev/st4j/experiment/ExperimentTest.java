@@ -11,6 +11,7 @@ import dev.st4j.data.PrepareConfig;
 import dev.st4j.data.TestFiles;
 import dev.st4j.eval.ExperimentRun;
 import dev.st4j.io.Json;
+import dev.st4j.model.ModelLoadException;
 import dev.st4j.train.FineTuneConfig;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -64,6 +65,11 @@ class ExperimentTest {
         assertTrue(Files.isRegularFile(output.resolve("loss.png")));
         assertTrue(Files.isDirectory(output.resolve("runs/all-minilm-l6-v2/stock-classifier")));
         assertTrue(Files.isDirectory(output.resolve("runs/all-minilm-l6-v2/finetuned/model")));
+        JsonNode manifest = Json.MAPPER.readTree(output
+                .resolve("runs/all-minilm-l6-v2/finetuned-classifier/st4j-manifest.json").toFile());
+        assertEquals("../finetuned/model",
+                manifest.path("settings").path("encoder").path("path").asText(),
+                "the fine-tuned encoder is found relative to its classifier");
         String report = Files.readString(output.resolve("report.md"));
         assertTrue(report.contains("leaky"), "the leaky run is labelled in the report");
     }
@@ -77,6 +83,55 @@ class ExperimentTest {
         assertThrows(FileAlreadyExistsException.class,
                 () -> Experiment.run(tinyConfig(output, false)));
         assertEquals("earlier result", Files.readString(output.resolve("keep.txt")));
+    }
+
+    @Test
+    void overwriteKeepsFilesExperimentDidNotWrite(@TempDir Path dir) throws Exception {
+        Path output = Files.createDirectories(dir.resolve("experiment"));
+        Files.createDirectories(output.resolve("runs"));
+        Files.writeString(output.resolve("keep.txt"), "user notes");
+        ExperimentConfig base = tinyConfig(output, false);
+        ExperimentConfig overwrite = new ExperimentConfig(output, base.prepare(), base.models(),
+                true, false, base.training(), 16, 32, base.xgboost(), true);
+
+        FileAlreadyExistsException error = assertThrows(FileAlreadyExistsException.class,
+                () -> Experiment.run(overwrite));
+
+        assertTrue(error.getMessage().contains("keep.txt"), error.getMessage());
+        assertEquals("user notes", Files.readString(output.resolve("keep.txt")));
+        assertTrue(Files.isDirectory(output.resolve("runs")));
+    }
+
+    @Test
+    void unknownModelFailsBeforePrepare(@TempDir Path dir) {
+        Path output = dir.resolve("experiment");
+        ExperimentConfig base = tinyConfig(output, false);
+        ExperimentConfig config = new ExperimentConfig(output, base.prepare(),
+                List.of("all-minilm-l6-v2", dir.resolve("no-such-model").toString()), true, false,
+                base.training(), 16, 32, base.xgboost(), false);
+
+        ModelLoadException error = assertThrows(ModelLoadException.class,
+                () -> Experiment.run(config));
+
+        assertTrue(error.getMessage().contains("no-such-model"), error.getMessage());
+        assertFalse(Files.exists(output.resolve("data")), "nothing is prepared for a bad model");
+    }
+
+    @Test
+    void emptyTestSplitIsRejected(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("two.csv"), "Uniq Id,Product Name,Category\n"
+                + "a,red ball,Toys\nb,blue ball,Toys\n");
+        Path output = dir.resolve("experiment");
+        ExperimentConfig base = tinyConfig(output, false);
+        ExperimentConfig config = new ExperimentConfig(output,
+                PrepareConfig.builder().input(csv).textColumns(List.of("product_name"))
+                        .numericColumns(List.of()).categoricalColumns(List.of()).build(),
+                base.models(), false, false, base.training(), 16, 32, base.xgboost(), false);
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Experiment.run(config));
+
+        assertTrue(error.getMessage().contains("no test rows"), error.getMessage());
     }
 
     @Test

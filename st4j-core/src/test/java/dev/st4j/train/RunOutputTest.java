@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.st4j.io.Manifest;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 class RunOutputTest {
 
@@ -51,5 +54,16 @@ class RunOutputTest {
         // A checkpoint folder without trainer_state.json is incomplete and does not count.
         Files.createDirectories(dir.resolve("checkpoints/epoch-1"));
         assertThrows(NoSuchFileException.class, () -> RunOutput.prepare(dir, true, false));
+    }
+
+    @Test
+    void preparedDatasetFolderIsRejected(@TempDir Path dir) throws Exception {
+        Manifest.of("prepared-dataset", Map.of(), Map.of()).writeTo(dir);
+
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                () -> RunOutput.prepare(dir, false, true));
+
+        assertTrue(e.getMessage().contains("prepared-dataset"), e.getMessage());
+        assertTrue(Files.exists(dir.resolve(Manifest.FILE_NAME)));
     }
 }
