@@ -63,7 +63,8 @@ final class EncodeCommand implements Callable<Integer> {
             description = "L2-normalise embeddings even when the model has no Normalize module.")
     boolean normalize;
 
-    @Option(names = "--no-progress", description = "Hide the progress bar.")
+    @Option(names = "--no-progress", description = "Hide the progress bar; it is also"
+            + " hidden when the output is not a terminal.")
     boolean noProgress;
 
     @Option(names = "--overwrite", description = "Replace the output file if it exists.")
@@ -77,7 +78,8 @@ final class EncodeCommand implements Callable<Integer> {
                     "already exists; pass --overwrite to replace it");
         }
         PoolingMode poolingMode = pooling == null ? null : PoolingMode.parse(pooling);
-        EncodeOptions options = new EncodeOptions(batchSize, maxSeqLength, normalize, !noProgress);
+        EncodeOptions options = new EncodeOptions(batchSize, maxSeqLength, normalize,
+                !noProgress && System.console() != null);
         List<String> texts = readLines(input);
         Path folder = ModelResolver.resolve(model);
         EncodeResult result;

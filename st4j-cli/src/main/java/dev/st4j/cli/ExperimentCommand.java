@@ -113,7 +113,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--xgb-eta", description = "XGBoost eta (learning rate). Default: 0.3.")
     Double xgbEta;
 
-    @Option(names = "--no-progress", description = "Hide the encoding and fine-tuning progress bars.")
+    @Option(names = "--no-progress", description = "Hide the encoding and fine-tuning progress bars; they are"
+            + " also hidden when the output is not a terminal.")
     boolean noProgress;
 
     @Option(names = "--overwrite", description = "Replace an earlier experiment in --output.")
@@ -122,10 +123,13 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = buildConfig();
-        TrainingListener[] listeners = noProgress
+        // Without a terminal (output redirected to a file, CI), bars would fill the log with
+        // carriage-return redraws, so they are off there.
+        boolean progress = !noProgress && System.console() != null;
+        TrainingListener[] listeners = !progress
                 ? new TrainingListener[0]
                 : new TrainingListener[] {new ConsoleProgressListener(System.err)};
-        List<ExperimentRun> runs = Experiment.run(config, !noProgress, listeners);
+        List<ExperimentRun> runs = Experiment.run(config, progress, listeners);
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-28s %-10s %-6s %-8s %9s %9s%n", "model", "encoder", "leaky", "classifier",

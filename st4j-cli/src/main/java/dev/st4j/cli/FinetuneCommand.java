@@ -253,7 +253,8 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-progress",
-            description = "Do not draw the progress bar (the log still shows the loss).")
+            description = "Do not draw the progress bar (the log still shows the loss); it is"
+                    + " also off when the output is not a terminal.")
     boolean noProgress;
 
     @Override
@@ -263,7 +264,8 @@ final class FinetuneCommand implements Callable<Integer> {
         PreparedDataset dataset = PreparedDataset.load(data);
         List<Record> records = config.includeTestRows() ? dataset.all() : dataset.train();
         List<TrainingListener> listeners = new ArrayList<>();
-        if (!noProgress) {
+        // Without a terminal, a bar would fill the log with carriage-return redraws.
+        if (!noProgress && System.console() != null) {
             listeners.add(new ConsoleProgressListener(System.err));
         }
         listeners.add(new MetricsFileListener(output.resolve(MetricsFileListener.FILE_NAME)));
