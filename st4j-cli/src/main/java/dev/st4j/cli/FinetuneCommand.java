@@ -270,6 +270,10 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         listeners.add(new MetricsFileListener(output.resolve(MetricsFileListener.FILE_NAME)));
         FineTuneResult result;
+        Thread interruptHint = new Thread(() -> System.err.printf(
+                "%nInterrupted. Completed epochs are checkpointed in %s; run the same command"
+                        + " with --resume to continue.%n", output));
+        Runtime.getRuntime().addShutdownHook(interruptHint);
         try (SentenceTransformer encoder =
                 SentenceTransformer.load(ModelResolver.resolve(config.baseModel()))) {
             result =
@@ -280,6 +284,8 @@ final class FinetuneCommand implements Callable<Integer> {
                             dataset.labels(),
                             output,
                             listeners.toArray(TrainingListener[]::new));
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interruptHint);
         }
         printSummary(result);
         return 0;
@@ -322,13 +328,18 @@ final class FinetuneCommand implements Callable<Integer> {
     private void printSummary(FineTuneResult result) {
         PrintWriter out = spec.commandLine().getOut();
         List<Double> losses = result.stepLosses();
+        // With --resume, the losses cover the whole run but the time only this process's steps.
         out.printf(
                 Locale.ROOT,
-                "Fine-tuned %d steps in %.1f s (%.1f samples/s), final step loss %.4f%n",
+                "Run finished: %d steps in total, final step loss %.4f%n",
                 losses.size(),
-                result.trainSeconds(),
-                result.samplesPerSecond(),
                 losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1));
+        if (result.trainSeconds() > 0) {
+            out.printf(Locale.ROOT, "This process trained for %.1f s (%.1f samples/s)%n",
+                    result.trainSeconds(), result.samplesPerSecond());
+        } else {
+            out.println("No steps were left to train; the checkpoint already held the whole run");
+        }
         if (result.stoppedEarly()) {
             out.println("Stopped early; the final model is epoch " + result.finalEpoch());
         }
