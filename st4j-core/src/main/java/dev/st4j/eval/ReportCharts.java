@@ -13,12 +13,15 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.MovingAverage;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.slf4j.Logger;
@@ -80,7 +83,11 @@ final class ReportCharts {
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 
-    /** Writes the training loss against the optimiser step, one line per fine-tuning run. */
+    /**
+     * Writes the training loss against the optimiser step: per fine-tuning run, the per-step loss
+     * as a thin pale line and its moving average over {@code steps / 40} steps as a thick one,
+     * since the loss of single small batches swings too much to show the trend.
+     */
     static void writeLossChart(Path file, List<LossCurve> curves) throws IOException {
         XYSeriesCollection dataset = new XYSeriesCollection();
         for (LossCurve curve : curves) {
@@ -91,17 +98,33 @@ final class ReportCharts {
             }
             dataset.addSeries(series);
         }
+        int longest = curves.stream().mapToInt(curve -> curve.steps().length).max().orElse(0);
+        int window = Math.max(1, longest / 40);
+        XYDataset smoothed = MovingAverage.createMovingAverage(dataset,
+                " (moving average of " + window + " steps)", window, window - 1);
         JFreeChart chart = ChartFactory.createXYLineChart("Fine-tuning training loss", "step",
-                "training loss", dataset, PlotOrientation.VERTICAL, true, false, false);
+                "training loss", smoothed, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        Color[] colours = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
+            new Color(0x9467BD), new Color(0xFF7F0E)};
+        XYLineAndShapeRenderer averageRenderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer rawRenderer = new XYLineAndShapeRenderer(true, false);
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
-            renderer.setSeriesStroke(s, new BasicStroke(1.5f));
+            Color colour = colours[s % colours.length];
+            averageRenderer.setSeriesStroke(s, new BasicStroke(2.5f));
+            averageRenderer.setSeriesPaint(s, colour);
+            rawRenderer.setSeriesStroke(s, new BasicStroke(0.8f));
+            rawRenderer.setSeriesPaint(s, new Color(colour.getRed(), colour.getGreen(),
+                    colour.getBlue(), 70));
+            rawRenderer.setSeriesVisibleInLegend(s, false);
         }
-        plot.setRenderer(renderer);
+        plot.setRenderer(0, averageRenderer);
+        plot.setDataset(1, dataset);
+        plot.setRenderer(1, rawRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }

@@ -23,6 +23,7 @@ import dev.st4j.train.ClassificationHeadPredictor;
 import dev.st4j.train.FineTuneConfig;
 import dev.st4j.train.FineTuneResult;
 import dev.st4j.train.FineTuner;
+import dev.st4j.train.MetricsFileListener;
 import dev.st4j.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -201,8 +202,11 @@ public final class Experiment {
 
         FineTuneResult result;
         try (SentenceTransformer base = SentenceTransformer.load(baseFolder)) {
+            List<TrainingListener> runListeners = new ArrayList<>(listeners);
+            runListeners.add(new MetricsFileListener(
+                    runFolder.resolve(MetricsFileListener.FILE_NAME)));
             result = FineTuner.run(training, base, records, dataset.labels(), runFolder,
-                    listeners.toArray(TrainingListener[]::new));
+                    runListeners.toArray(TrainingListener[]::new));
         }
         lossCurves.add(lossCurve(model + (leaky ? " (leaky)" : ""), result.stepLosses()));
 

@@ -65,6 +65,8 @@ class ExperimentTest {
         assertTrue(Files.isRegularFile(output.resolve("loss.png")));
         assertTrue(Files.isDirectory(output.resolve("runs/all-minilm-l6-v2/stock-classifier")));
         assertTrue(Files.isDirectory(output.resolve("runs/all-minilm-l6-v2/finetuned/model")));
+        assertTrue(Files.isRegularFile(
+                output.resolve("runs/all-minilm-l6-v2/finetuned/metrics.jsonl")));
         JsonNode manifest = Json.MAPPER.readTree(output
                 .resolve("runs/all-minilm-l6-v2/finetuned-classifier/st4j-manifest.json").toFile());
         assertEquals("../finetuned/model",
