@@ -1,5 +1,6 @@
 package dev.st4j.cli;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.st4j.model.EmbeddedModel;
 import dev.st4j.model.ModelLoadException;
@@ -111,6 +112,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                             + ": must be at least 1");
                 }
             }
+            // The engine loads libtorch, which must happen before its thread count is set.
+            Engine.getInstance();
             JniUtils.setNumThreads(threads);
             out.printf("%nFine-tuning throughput (%s, length %d, %d threads)%n", model,
                     maxSeqLength, threads);
