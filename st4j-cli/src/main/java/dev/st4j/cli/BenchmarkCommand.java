@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measures encode throughput of st4j against ONNX Runtime on the same embedded"
                 + " model in one run, fine-tuning throughput, CSV reading and preparing speed,"
-                + " and peak resident memory.")
+                + " and peak resident memory. Results go to standard output; docs/benchmarks.md"
+                + " records them for one machine.")
 final class BenchmarkCommand implements Callable<Integer> {
 
     /** Benchmark suites; {@code all} runs each in turn. */
@@ -37,7 +38,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + " bge-small-en-v1.5, e5-small-v2). Default: ${DEFAULT-VALUE}.")
     String model = EmbeddedModel.DEFAULT.shortName();
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Texts per forward pass in the encode suite. Default: ${DEFAULT-VALUE}.")
     int batchSize = 32;
 
     @Option(names = "--max-seq-length", paramLabel = "N",
@@ -49,7 +51,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     int threads = 2;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "Timed passes per input; the median is reported. Default: ${DEFAULT-VALUE}.")
+            description = "Timed passes per input; the median is reported."
+                    + " Default: ${DEFAULT-VALUE}.")
     int rounds = 3;
 
     @Option(names = "--fixed-count", paramLabel = "N",
@@ -102,7 +105,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                     new ModelLoadException("Invalid --model '" + model + "': the encode benchmark"
                             + " needs an embedded model, whose ONNX export ONNX Runtime runs"));
             EncodeBenchmark.run(new EncodeBenchmark.Settings(embedded, batchSize, maxSeqLength,
-                    threads, rounds, fixedCount, texts, textColumns, limit), spec.commandLine().getOut());
+                    threads, rounds, fixedCount, texts, textColumns, limit),
+                    spec.commandLine().getOut());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (chosen == Suite.TRAIN || chosen == Suite.ALL) {

@@ -68,19 +68,22 @@ final class ExperimentCommand implements Callable<Integer> {
                     + ExperimentConfig.QUICK_HEAD_LEARNING_RATE + " (unless --head-lr is given).")
     boolean quick;
 
-    @Option(names = "--epochs", description = "Fine-tuning epochs. Default: "
+    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs. Default: "
             + FineTuneConfig.DEFAULT_EPOCHS + ".")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "Fine-tuning batch size. Default: "
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Fine-tuning batch size. Default: "
             + FineTuneConfig.DEFAULT_BATCH_SIZE + ".")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "Peak learning rate of AdamW. Default: "
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Peak learning rate of AdamW. Default: "
             + FineTuneConfig.DEFAULT_LEARNING_RATE + ".")
     Double learningRate;
 
-    @Option(names = "--head-lr", description = "Peak learning rate of the classification head;"
+    @Option(names = "--head-lr", paramLabel = "RATE",
+            description = "Peak learning rate of the classification head;"
             + " 0 uses --lr. Default: " + FineTuneConfig.DEFAULT_HEAD_LEARNING_RATE + ".")
     Double headLearningRate;
 
@@ -88,7 +91,8 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Weight the loss of each class by its inverse training frequency.")
     boolean classWeights;
 
-    @Option(names = "--warmup", description = "Warm-up: steps, or a share of all steps when"
+    @Option(names = "--warmup", paramLabel = "STEPS_OR_SHARE",
+            description = "Warm-up: steps, or a share of all steps when"
             + " below 1. Default: " + FineTuneConfig.DEFAULT_WARMUP + ".")
     Double warmup;
 
@@ -96,25 +100,31 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Batch fine-tuning texts of similar token length to cut padding.")
     boolean groupByLength;
 
-    @Option(names = "--max-seq-length", description = "Token limit for encoding and fine-tuning;"
-            + " 0 keeps each model's own. Default: " + ExperimentConfig.DEFAULT_MAX_SEQ_LENGTH + ".")
+    @Option(names = "--max-seq-length", paramLabel = "N",
+            description = "Token limit for encoding and fine-tuning;"
+            + " 0 keeps each model's own. Default: "
+            + ExperimentConfig.DEFAULT_MAX_SEQ_LENGTH + ".")
     int maxSeqLength = ExperimentConfig.DEFAULT_MAX_SEQ_LENGTH;
 
-    @Option(names = "--encode-batch-size", description = "Texts per forward pass when encoding."
+    @Option(names = "--encode-batch-size", paramLabel = "N",
+            description = "Texts per forward pass when encoding."
             + " Default: " + EncodeOptions.DEFAULT_BATCH_SIZE + ".")
     int encodeBatchSize = EncodeOptions.DEFAULT_BATCH_SIZE;
 
-    @Option(names = "--xgb-rounds", description = "XGBoost boosting rounds. Default: 100.")
+    @Option(names = "--xgb-rounds", paramLabel = "N",
+            description = "XGBoost boosting rounds. Default: 100.")
     Integer xgbRounds;
 
-    @Option(names = "--xgb-max-depth", description = "XGBoost max_depth. Default: 6.")
+    @Option(names = "--xgb-max-depth", paramLabel = "N",
+            description = "XGBoost max_depth. Default: 6.")
     Integer xgbMaxDepth;
 
-    @Option(names = "--xgb-eta", description = "XGBoost eta (learning rate). Default: 0.3.")
+    @Option(names = "--xgb-eta", paramLabel = "RATE",
+            description = "XGBoost eta (learning rate). Default: 0.3.")
     Double xgbEta;
 
-    @Option(names = "--no-progress", description = "Hide the encoding and fine-tuning progress bars; they are"
-            + " also hidden when the output is not a terminal.")
+    @Option(names = "--no-progress", description = "Hide the encoding and fine-tuning progress"
+            + " bars; they are also hidden when the output is not a terminal.")
     boolean noProgress;
 
     @Option(names = "--overwrite", description = "Replace an earlier experiment in --output.")

@@ -67,7 +67,7 @@ final class FinetuneCommand implements Callable<Integer> {
     Path output;
 
     @Option(
-            names = "--epochs",
+            names = "--epochs", paramLabel = "N",
             description =
                     "Passes over the training records. Default: "
                             + FineTuneConfig.DEFAULT_EPOCHS
@@ -138,7 +138,7 @@ final class FinetuneCommand implements Callable<Integer> {
     Integer maxSeqLength;
 
     @Option(
-            names = "--seed",
+            names = "--seed", paramLabel = "N",
             description =
                     "Seed of shuffling, dropout, head initialisation and the"
                             + " validation split. Default: "

@@ -3,6 +3,7 @@ package dev.st4j.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,6 +34,10 @@ final class ChecksummedInput {
     }
 
     static ChecksummedInput open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null,
+                    "is a folder; pass the CSV file inside it to --input");
+        }
         InputStream raw;
         try {
             raw = Files.newInputStream(file);

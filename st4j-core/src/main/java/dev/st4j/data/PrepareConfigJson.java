@@ -1,5 +1,7 @@
 package dev.st4j.data;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.st4j.io.Json;
 import java.io.IOException;
@@ -47,7 +49,16 @@ public final class PrepareConfigJson {
     /** Applies the settings in {@code file} to {@code builder} and returns it. */
     public static PrepareConfig.Builder read(Path file, PrepareConfig.Builder builder)
             throws IOException {
-        JsonNode root = Json.MAPPER.readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr();
+            throw new IOException("Config file " + file + " is not valid JSON" + where + ": "
+                    + e.getOriginalMessage(), e);
+        }
         if (root == null || !root.isObject()) {
             throw new IOException(
                     "Config file " + file + " must hold a JSON object with keys " + KEYS);

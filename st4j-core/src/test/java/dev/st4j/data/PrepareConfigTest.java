@@ -93,6 +93,26 @@ class PrepareConfigTest {
     }
 
     @Test
+    void fromJsonNamesFileAndLineOfSyntaxError() throws IOException {
+        Path file = TestFiles.write(dir, "broken.json", "{\"input\": \"a.csv\",\n");
+
+        IOException error = assertThrows(IOException.class, () -> PrepareConfig.fromJson(file));
+
+        assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("not valid JSON at line 2"), error.getMessage());
+    }
+
+    @Test
+    void folderAsInputIsRejected() throws IOException {
+        PrepareConfig config = PrepareConfig.builder().input(dir).build();
+
+        IOException error = assertThrows(IOException.class,
+                () -> PreparedDataset.prepareInMemory(config));
+
+        assertTrue(error.getMessage().contains("is a folder"), error.getMessage());
+    }
+
+    @Test
     void fromJsonRejectsWrongTypes() throws IOException {
         Path file =
                 TestFiles.write(
