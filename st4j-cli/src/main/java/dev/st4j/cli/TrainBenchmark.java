@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Training-speed benchmark: full fine-tuning steps of a model at several batch sizes, printed as
- * one line per batch size with the process's peak resident memory so far.
+ * one line per batch size with forward-only throughput on the same inputs as the in-process
+ * reference, and the process's peak resident memory so far.
  */
 public final class TrainBenchmark {
 
@@ -56,10 +57,14 @@ public final class TrainBenchmark {
                 TrainingThroughput.Measurement m =
                         TrainingThroughput.measure(
                                 model, batchSize, seqLength, warmupSteps, timedSteps, 42);
+                double inference =
+                        TrainingThroughput.measureInference(
+                                model, batchSize, seqLength, warmupSteps, timedSteps, 42);
                 out.printf(
                         Locale.ROOT,
                         "train model=%s batch=%d length=%d timed_steps=%d seconds_per_step=%.3f"
                             + " update_seconds_per_step=%.3f samples_per_second=%.2f"
+                            + " inference_samples_per_second=%.2f train_to_inference=%.3f"
                             + " peak_rss_mib=%d%n",
                         modelName,
                         batchSize,
@@ -68,6 +73,8 @@ public final class TrainBenchmark {
                         m.secondsPerStep(),
                         m.updateSecondsPerStep(),
                         m.samplesPerSecond(),
+                        inference,
+                        m.samplesPerSecond() / inference,
                         peakRssKib() / 1024);
                 out.flush();
             }

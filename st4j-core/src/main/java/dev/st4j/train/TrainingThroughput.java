@@ -3,6 +3,7 @@ package dev.st4j.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 
+import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
 
 import java.util.ArrayList;
@@ -134,6 +135,36 @@ public final class TrainingThroughput {
         } finally {
             model.parameters().values().forEach(p -> p.setRequiresGradient(false));
         }
+    }
+
+    /**
+     * Returns forward-only throughput in samples per second: {@code model.encode} on the same kind
+     * of texts, batch size and sequence length as {@link #measure}, after {@code warmupBatches}
+     * untimed batches. It is the reference that training throughput is compared with in one
+     * process, since a training step costs a forward pass plus about two passes of backward.
+     */
+    public static double measureInference(
+            SentenceTransformer model,
+            int batchSize,
+            int seqLength,
+            int warmupBatches,
+            int timedBatches,
+            long seed) {
+        Random random = new Random(seed);
+        EncodeOptions options = new EncodeOptions(batchSize, seqLength, false, false);
+        double seconds = 0;
+        for (int i = 0; i < warmupBatches + timedBatches; i++) {
+            List<String> texts = new ArrayList<>(batchSize);
+            for (int row = 0; row < batchSize; row++) {
+                texts.add(text(random, seqLength * 2));
+            }
+            long start = System.nanoTime();
+            model.encode(texts, options);
+            if (i >= warmupBatches) {
+                seconds += (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return (double) batchSize * timedBatches / seconds;
     }
 
     private static String text(Random random, int words) {
