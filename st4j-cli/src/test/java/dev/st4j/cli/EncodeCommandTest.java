@@ -80,12 +80,6 @@ class EncodeCommandTest {
         }
     }
 
-    @Test
-    void benchmarkRejectsUnknownSuite() {
-        assertEquals(1, run("benchmark", "--suite", "speed"));
-        assertTrue(err.toString().contains("expected encode, train or all"), err.toString());
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"encode", "models", "benchmark"})
     void everyCommandPrintsHelp(String command) {
