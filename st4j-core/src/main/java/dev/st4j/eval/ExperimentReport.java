@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +80,35 @@ public final class ExperimentReport {
                 .orElseGet(() -> runs.stream().max(byScore).orElseThrow());
     }
 
+    /**
+     * Appends the accuracy of always predicting the largest class of the test split, the floor
+     * that a classifier has to beat on imbalanced data. The class counts come from the first
+     * run's confusion matrix, since every run is scored on the same test rows.
+     */
+    private static void appendMajorityBaseline(StringBuilder md, List<ExperimentRun> runs) {
+        if (runs.isEmpty() || runs.get(0).evaluation() == null) {
+            return;
+        }
+        ClassificationMetrics metrics = runs.get(0).evaluation().metrics();
+        if (metrics.total() == 0) {
+            return;
+        }
+        int largest = 0;
+        int largestCount = -1;
+        for (int c = 0; c < metrics.confusion().length; c++) {
+            int count = Arrays.stream(metrics.confusion()[c]).sum();
+            if (count > largestCount) {
+                largest = c;
+                largestCount = count;
+            }
+        }
+        md.append("\nAlways predicting the largest test class, ")
+                .append(cell(metrics.labels().get(largest))).append(" (").append(largestCount)
+                .append(" of ").append(metrics.total()).append(" test rows), scores accuracy ")
+                .append(score((double) largestCount / metrics.total()))
+                .append(" and is the floor to compare with.\n");
+    }
+
     static String markdown(List<ExperimentRun> runs, boolean hasLossChart) {
         StringBuilder md = new StringBuilder("# st4j experiment report\n\n");
         md.append("Generated ").append(Instant.now()).append(" by st4j ").append(Versions.ST4J)
@@ -111,7 +141,9 @@ public final class ExperimentReport {
                     + " runs as equals.\n");
         }
         md.append("\n\"Truncated texts\" is the share of texts longer than the encoder's max"
-                + " sequence length, whose ends the encoder never saw.\n\n");
+                + " sequence length, whose ends the encoder never saw.\n");
+        appendMajorityBaseline(md, runs);
+        md.append('\n');
 
         md.append("![Test accuracy per encoder](").append(ACCURACY_CHART).append(")\n\n");
         if (hasLossChart) {

@@ -97,6 +97,14 @@ class ExperimentReportTest {
     }
 
     @Test
+    void reportStatesMajorityClassBaseline() {
+        String report = ExperimentReport.markdown(runs(), false);
+
+        assertTrue(report.contains("Always predicting the largest test class, Toys & Games"
+                + " (3 of 4 test rows), scores accuracy 0.7500"), report);
+    }
+
+    @Test
     void bestRunSkipsMoreAccurateLeakyRun() {
         List<ExperimentRun> runs = List.of(
                 run(true, true, new int[] {0, 0, 0, 1}),
