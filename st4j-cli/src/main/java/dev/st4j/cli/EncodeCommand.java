@@ -8,12 +8,16 @@ import dev.st4j.model.ModelResolver;
 import dev.st4j.model.PoolingMode;
 import dev.st4j.model.SentenceTransformer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,19 +99,47 @@ final class EncodeCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         EmbeddingFiles.write(output, result.embeddings(), overwrite);
-        spec.commandLine().getOut().printf("Encoded %d texts with %s (dimension %d) in %.1f s into"
-                + " %s; %d texts were truncated to %d tokens%n", texts.size(), model, dimension,
-                seconds, output, result.truncatedCount(), limit);
+        spec.commandLine().getOut().printf("Encoded %d %s with %s (dimension %d) in %.1f s into"
+                + " %s; %d of them truncated to %d tokens%n", texts.size(),
+                texts.size() == 1 ? "text" : "texts", model, dimension, seconds, output,
+                result.truncatedCount(), limit);
         return 0;
     }
 
+    /**
+     * Reads one text per line (LF or CRLF), rejecting invalid UTF-8 with its line number and an
+     * input without lines.
+     */
     private static List<String> readLines(Path file) throws IOException {
+        byte[] bytes;
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "input file not found");
-        } catch (CharacterCodingException e) {
-            throw new IOException("Input file " + file + " is not valid UTF-8", e);
         }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            try {
+                lines.add(decoder.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
+            } catch (CharacterCodingException e) {
+                throw new IOException("Input file " + file + ": line " + (lines.size() + 1)
+                        + " is not valid UTF-8; save the file as UTF-8", e);
+            }
+            start = end + 1;
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("Input file " + file + " is empty; it needs one"
+                    + " text per line");
+        }
+        return lines;
     }
 }

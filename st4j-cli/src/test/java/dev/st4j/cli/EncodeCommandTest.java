@@ -50,7 +50,7 @@ class EncodeCommandTest {
             assertEquals(384, row.split("\t").length);
         }
         assertTrue(out.toString().contains("Encoded 4 texts"), out.toString());
-        assertTrue(out.toString().contains("2 texts were truncated to 5 tokens"), out.toString());
+        assertTrue(out.toString().contains("2 of them truncated to 5 tokens"), out.toString());
     }
 
     @Test
@@ -62,6 +62,26 @@ class EncodeCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().contains("--overwrite"), err.toString());
         assertEquals("keep me", Files.readString(output));
+    }
+
+    @Test
+    void encodeNamesLineOfInvalidUtf8() throws IOException {
+        Path input = Files.write(dir.resolve("texts.txt"),
+                new byte[] {'o', 'k', '\r', '\n', 'b', 'a', (byte) 0xC3, 'd', '\n'});
+        int code = run("encode", "--input", input.toString(), "--output",
+                dir.resolve("e.tsv").toString());
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("line 2 is not valid UTF-8"), err.toString());
+    }
+
+    @Test
+    void encodeRejectsEmptyInput() throws IOException {
+        Path input = Files.writeString(dir.resolve("texts.txt"), "");
+        int code = run("encode", "--input", input.toString(), "--output",
+                dir.resolve("e.tsv").toString());
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("is empty"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("e.tsv")));
     }
 
     @Test
