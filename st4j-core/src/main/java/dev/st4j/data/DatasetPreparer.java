@@ -98,6 +98,10 @@ public final class DatasetPreparer {
             records = Splitter.sample(labelled, config.sample(), config.seed());
             report.sample(config.sample(), labelled, records);
         }
+        if (report.rowsRead() == 0) {
+            throw new IOException(config.input() + " has no data rows, only a header; a product"
+                    + " CSV needs at least one labelled row per category");
+        }
         if (records.isEmpty()) {
             throw new IOException(
                     "No labelled rows left in "

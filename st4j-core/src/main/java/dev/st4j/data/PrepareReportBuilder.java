@@ -2,12 +2,14 @@ package dev.st4j.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +76,8 @@ final class PrepareReportBuilder {
                     before.size());
         }
         if (!dropped.isEmpty()) {
-            LOG.warn("The sample of {} rows has no row of the labels {}", after.size(), dropped);
+            LOG.warn("The sample of {} rows has no row of the labels {}", after.size(),
+                    quoted(dropped));
         }
         sample =
                 new PrepareReport.Sample(
@@ -155,13 +158,14 @@ final class PrepareReportBuilder {
     private void warnAboutShortfalls(Splitter.Result split, long emptyTexts) {
         if (!split.singleRowLabels().isEmpty()) {
             LOG.warn(
-                    "Labels with a single row, kept in training only: {}", split.singleRowLabels());
+                    "Labels with a single row, kept in training only: {}",
+                    quoted(split.singleRowLabels()));
         }
         if (!split.labelsWithoutTestRows().isEmpty()) {
             LOG.warn(
                     "Labels without a test row at test size {}: {}",
                     config.testSize(),
-                    split.labelsWithoutTestRows());
+                    quoted(split.labelsWithoutTestRows()));
         }
         if (emptyTexts > 0) {
             LOG.warn(
@@ -169,6 +173,11 @@ final class PrepareReportBuilder {
                     emptyTexts,
                     config.textColumns());
         }
+    }
+
+    /** Joins labels in double quotes, since labels such as "Patio, Lawn & Garden" hold commas. */
+    private static String quoted(Collection<String> labels) {
+        return labels.stream().map(label -> '"' + label + '"').collect(Collectors.joining(", "));
     }
 
     /** Returns code-point length statistics; percentiles interpolate linearly between ranks. */
