@@ -133,7 +133,8 @@ final class PrepareOptions {
     @Option(
             names = "--sample",
             paramLabel = "N",
-            description = "Keep a stratified, seeded sample of N labelled rows before splitting.")
+            description = "Keep a stratified, seeded sample of N labelled rows before splitting;"
+                    + " 0 keeps every row. Default: 0.")
     Integer sample;
 
     @Option(
