@@ -89,7 +89,7 @@ final class RunOutput {
     }
 
     /**
-     * Rejects a folder whose manifest says another command wrote it (a prepared dataset, say),
+     * Rejects a folder whose manifest records that another command wrote it (a prepared dataset, say),
      * whatever the overwrite flag, since replacing a run there would delete that manifest.
      */
     private static void rejectOtherArtifact(Path output) throws IOException {
@@ -98,7 +98,7 @@ final class RunOutput {
         }
         String kind = Manifest.readFrom(output).kind();
         if (!RunSetup.MANIFEST_KIND.equals(kind)) {
-            throw new FileAlreadyExistsException(output.toString(), null, "holds a " + kind
+            throw new FileAlreadyExistsException(output.toString(), null, "contains a " + kind
                     + ", not a fine-tuning run; choose another --output");
         }
     }
