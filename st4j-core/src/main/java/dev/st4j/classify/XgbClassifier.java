@@ -1,6 +1,7 @@
 package dev.st4j.classify;
 
 import dev.st4j.data.LabelMap;
+import dev.st4j.eval.Softmax;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -198,22 +199,7 @@ public final class XgbClassifier implements AutoCloseable {
     private static float[][] softmax(float[][] margins) {
         float[][] probabilities = new float[margins.length][];
         for (int r = 0; r < margins.length; r++) {
-            float[] row = margins[r];
-            float max = Float.NEGATIVE_INFINITY;
-            for (float value : row) {
-                max = Math.max(max, value);
-            }
-            double sum = 0;
-            double[] exps = new double[row.length];
-            for (int c = 0; c < row.length; c++) {
-                // Subtracting the row maximum keeps exp() from overflowing on large margins.
-                exps[c] = Math.exp(row[c] - max);
-                sum += exps[c];
-            }
-            probabilities[r] = new float[row.length];
-            for (int c = 0; c < row.length; c++) {
-                probabilities[r][c] = (float) (exps[c] / sum);
-            }
+            probabilities[r] = Softmax.apply(margins[r]);
         }
         return probabilities;
     }

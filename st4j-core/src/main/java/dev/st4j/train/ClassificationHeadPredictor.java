@@ -1,6 +1,7 @@
 package dev.st4j.train;
 
 import dev.st4j.data.LabelMap;
+import dev.st4j.eval.Softmax;
 import dev.st4j.model.SentenceTransformer;
 
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class ClassificationHeadPredictor implements AutoCloseable {
         float[][] probabilities = new float[texts.size()][];
         for (int i = 0; i < logits.length; i++) {
             ids[i] = HeadInference.argmax(logits[i]);
-            probabilities[i] = HeadInference.softmax(logits[i]);
+            probabilities[i] = Softmax.apply(logits[i]);
         }
         return new Predictions(ids, probabilities, labels);
     }

@@ -39,25 +39,6 @@ final class HeadInference {
         return logits;
     }
 
-    /** Returns the softmax of one row of logits, computed stably in doubles. */
-    static float[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float x : logits) {
-            max = Math.max(max, x);
-        }
-        double sum = 0;
-        double[] exp = new double[logits.length];
-        for (int c = 0; c < logits.length; c++) {
-            exp[c] = Math.exp(logits[c] - max);
-            sum += exp[c];
-        }
-        float[] probabilities = new float[logits.length];
-        for (int c = 0; c < logits.length; c++) {
-            probabilities[c] = (float) (exp[c] / sum);
-        }
-        return probabilities;
-    }
-
     /** Returns the index of the largest logit, the lowest index on ties. */
     static int argmax(float[] logits) {
         int best = 0;

@@ -3,6 +3,7 @@ package dev.st4j.train;
 import dev.st4j.data.LabelMap;
 import dev.st4j.data.Record;
 import dev.st4j.eval.ClassificationMetrics;
+import dev.st4j.eval.Softmax;
 import dev.st4j.model.SentenceTransformer;
 
 import java.util.List;
@@ -37,7 +38,7 @@ record Validation(double loss, double accuracy, double macroF1) {
             predicted[i] = HeadInference.argmax(logits[i]);
             lossSum -=
                     Math.log(
-                            Math.max(HeadInference.softmax(logits[i])[actual[i]], Float.MIN_VALUE));
+                            Math.max(Softmax.apply(logits[i])[actual[i]], Float.MIN_VALUE));
         }
         ClassificationMetrics metrics =
                 ClassificationMetrics.compute(actual, predicted, labels.names());
