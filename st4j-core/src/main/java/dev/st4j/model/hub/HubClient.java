@@ -96,7 +96,7 @@ public final class HubClient {
         JsonNode info = Json.MAPPER.readTree(fetch(client, api, settings, repoId));
         String commit = info.path("sha").asText("");
         if (!commit.matches("[0-9a-f]{40}")) {
-            throw new ModelLoadException("Hugging Face answered " + api + " without a commit sha");
+            throw new ModelLoadException("Hugging Face returned no commit sha for " + api);
         }
         List<String> files = new ArrayList<>();
         for (JsonNode sibling : info.path("siblings")) {
