@@ -263,12 +263,14 @@ final class FinetuneCommand implements Callable<Integer> {
         FineTuner.checkOutput(config, output);
         PreparedDataset dataset = PreparedDataset.load(data);
         List<Record> records = config.includeTestRows() ? dataset.all() : dataset.train();
+
         List<TrainingListener> listeners = new ArrayList<>();
         // Without a terminal, a bar would fill the log with carriage-return redraws.
         if (!noProgress && System.console() != null) {
             listeners.add(new ConsoleProgressListener(System.err));
         }
         listeners.add(new MetricsFileListener(output.resolve(MetricsFileListener.FILE_NAME)));
+
         FineTuneResult result;
         Thread interruptHint = new Thread(() -> System.err.printf(
                 "%nInterrupted. Completed epochs are checkpointed in %s; run the same command"

@@ -98,6 +98,7 @@ final class ReportCharts {
             }
             dataset.addSeries(series);
         }
+
         int longest = curves.stream().mapToInt(curve -> curve.steps().length).max().orElse(0);
         int window = Math.max(1, longest / 40);
         XYDataset smoothed = MovingAverage.createMovingAverage(dataset,
@@ -108,6 +109,7 @@ final class ReportCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+
         Color[] colours = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
             new Color(0x9467BD), new Color(0xFF7F0E)};
         XYLineAndShapeRenderer averageRenderer = new XYLineAndShapeRenderer(true, false);
@@ -121,6 +123,7 @@ final class ReportCharts {
                     colour.getBlue(), 70));
             rawRenderer.setSeriesVisibleInLegend(s, false);
         }
+
         plot.setRenderer(0, averageRenderer);
         plot.setDataset(1, dataset);
         plot.setRenderer(1, rawRenderer);

@@ -52,8 +52,8 @@ public record ExperimentConfig(
     /**
      * Head learning rate of the quick preset when none is set. One epoch of a 400-row sample is
      * about 40 steps, too few for a randomly initialised head to move at the encoder's 2e-5.
-     * NOTE: even at this rate the head of a quick run on the Amazon rows still predicted the
-     * majority class for every test row (4 Dec 2026); the XGBoost runs carry the quick result.
+     * NOTE: even at this rate, a quick run on the Amazon rows (4 Dec 2026) left the head
+     * predicting the majority class for every test row. The XGBoost runs carry the result.
      */
     public static final double QUICK_HEAD_LEARNING_RATE = 1e-3;
 

@@ -6,7 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * Switches libtorch's per-thread autograd recording off for a block and restores it after.
  * Without it, inference on a thread where parameters require gradients records a graph that
- * nobody frees until the batch scope closes.
+ * stays in memory until the batch scope closes.
  */
 final class GradMode implements AutoCloseable {
 

@@ -93,7 +93,7 @@ class PrepareConfigTest {
     }
 
     @Test
-    void fromJsonNamesFileAndLineOfSyntaxError() throws IOException {
+    void brokenJsonNamesFileAndLine() throws IOException {
         Path file = TestFiles.write(dir, "broken.json", "{\"input\": \"a.csv\",\n");
 
         IOException error = assertThrows(IOException.class, () -> PrepareConfig.fromJson(file));

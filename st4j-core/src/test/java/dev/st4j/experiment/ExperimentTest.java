@@ -52,7 +52,8 @@ class ExperimentTest {
         assertTrue(runs.get(3).leaky());
         for (ExperimentRun run : runs) {
             assertEquals(12, run.testRows(), run.displayName());
-            assertTrue(run.accuracy() >= 0 && run.accuracy() <= 1, run.displayName());
+            assertTrue(run.accuracy() >= 0, run.displayName());
+            assertTrue(run.accuracy() <= 1, run.displayName());
         }
         assertTrue(runs.get(0).truncatedShare() > 0.5, "most product texts exceed 16 tokens");
 

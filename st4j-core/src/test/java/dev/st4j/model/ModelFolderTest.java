@@ -66,8 +66,8 @@ class ModelFolderTest {
         dev.st4j.io.AtomicFiles.deleteRecursively(folder.resolve("1_Pooling"));
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> SentenceTransformer.load(folder));
-        assertTrue(e.getMessage().contains("1_Pooling") && e.getMessage().contains("missing"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("1_Pooling"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
     }
 
     @Test
@@ -123,8 +123,8 @@ class ModelFolderTest {
         Safetensors.write(folder.resolve("model.safetensors"), TinyModels.randomWeights(small, 3));
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> SentenceTransformer.load(folder));
-        assertTrue(e.getMessage().contains("token id 30521") && e.getMessage().contains("1000 rows"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("token id 30521"), e.getMessage());
+        assertTrue(e.getMessage().contains("1000 rows"), e.getMessage());
     }
 
     @Test

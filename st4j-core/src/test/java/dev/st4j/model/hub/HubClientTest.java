@@ -91,11 +91,11 @@ class HubClientTest {
                 endpoint, false, null);
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> ModelResolver.resolve("acme/gated", online));
-        assertTrue(e.getMessage().contains("HTTP 401") && e.getMessage().contains("HF_TOKEN"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        assertTrue(e.getMessage().contains("HF_TOKEN"), e.getMessage());
     }
 
-    /** Serves {@code folder} as a hub repository; the API answers {@code apiStatus}. */
+    /** Serves {@code folder} as a hub repository whose API returns {@code apiStatus}. */
     private String serve(Path folder, int apiStatus) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {

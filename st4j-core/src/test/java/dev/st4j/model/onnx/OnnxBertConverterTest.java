@@ -31,7 +31,7 @@ class OnnxBertConverterTest {
 
     @Test
     void graphWithoutBertInputsIsRejected() {
-        // A ModelProto whose graph (field 7) holds one input named "pixels".
+        // A ModelProto whose graph (field 7) has one input named "pixels".
         byte[] name = "pixels".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream valueInfo = new ByteArrayOutputStream();
         valueInfo.write(0x0a);
@@ -50,7 +50,7 @@ class OnnxBertConverterTest {
         assertEquals(java.util.List.of("pixels"), parsed.inputs());
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> OnnxBertConverter.convert(parsed, "vision.onnx", 0));
-        assertTrue(e.getMessage().contains("vision.onnx") && e.getMessage().contains("input_ids"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("vision.onnx"), e.getMessage());
+        assertTrue(e.getMessage().contains("input_ids"), e.getMessage());
     }
 }
